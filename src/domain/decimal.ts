@@ -46,3 +46,8 @@ export function formatDecimal(scaled: number, decimals: number, minDecimals: num
   while (fraction.length > minDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   return (negative ? '-' : '') + whole + (fraction ? ',' + fraction : '');
 }
+
+/** A number as written in a data file, shown with a decimal comma for error messages: 1.305 → '1,305'. */
+export function showNumber(value: number): string {
+  return String(value).replace('.', ',');
+}

@@ -1,0 +1,51 @@
+// The one place settings are read: parseConfig(env, cwd) is pure so tests can feed it values.
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./spbe-bot.db'),
+  BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Config {
+  databaseUrl: string;
+  botToken: string | undefined;
+  telegramApiRoot: string | undefined;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {}
+
+/** A relative SQLite path is made absolute so every tool (Prisma CLI included) opens one file. */
+export function absoluteSqliteUrl(url: string, cwd: string): string {
+  if (!url.startsWith('file:')) throw new ConfigError(`DATABASE_URL harus berupa file SQLite (file:…), bukan "${url}"`);
+  const path = url.slice('file:'.length);
+  return `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;
+}
+
+export function parseConfig(env: Record<string, string | undefined>, cwd: string): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Pengaturan tidak valid:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    databaseUrl: absoluteSqliteUrl(c.DATABASE_URL, cwd),
+    botToken: c.BOT_TOKEN,
+    telegramApiRoot: c.TELEGRAM_API_ROOT,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,61 @@
+// The evaluation stages (tahapan). Order and carry-over follow the evaluation guideline: the
+// document assessors re-score every indicator; at the interview (and the optional visit, and
+// the final result) an indicator not discussed keeps its previous external score.
+
+export const STAGES = ['mandiri', 'dokumen', 'interviu', 'visitasi', 'final'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  mandiri: 'Penilaian Mandiri',
+  dokumen: 'Penilaian Dokumen',
+  interviu: 'Penilaian Interviu',
+  visitasi: 'Visitasi',
+  final: 'Hasil Akhir',
+};
+
+const ALIASES: Record<string, Stage> = {
+  mandiri: 'mandiri', 'penilaian-mandiri': 'mandiri', pm: 'mandiri', self: 'mandiri',
+  dokumen: 'dokumen', 'penilaian-dokumen': 'dokumen', dok: 'dokumen', doc: 'dokumen',
+  interviu: 'interviu', interview: 'interviu', wawancara: 'interviu', 'penilaian-interviu': 'interviu',
+  visitasi: 'visitasi', visit: 'visitasi', kunjungan: 'visitasi',
+  final: 'final', akhir: 'final', 'hasil-akhir': 'final', hasil: 'final', pelaporan: 'final',
+};
+
+/** Accepts what people type: any case, "Penilaian Dokumen", "wawancara", "akhir". */
+export function parseStage(input: string): Stage | null {
+  const key = input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return ALIASES[key] ?? null;
+}
+
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
+
+/** Self-assessment never carries into the assessors' stages; later external stages do. */
+function carriesFrom(stage: Stage): Stage | null {
+  switch (stage) {
+    case 'interviu': return 'dokumen';
+    case 'visitasi': return 'interviu';
+    case 'final': return 'visitasi';
+    default: return null;
+  }
+}
+
+/** Levels recorded per stage: stage → (indicator number → level). */
+export type StageLevels = ReadonlyMap<Stage, ReadonlyMap<number, number>>;
+
+/** The levels in force at `stage`: its own scores over those carried from earlier stages. */
+export function effectiveLevels(recorded: StageLevels, stage: Stage): Map<number, number> {
+  const previous = carriesFrom(stage);
+  const base = previous ? effectiveLevels(recorded, previous) : new Map<number, number>();
+  for (const [no, level] of recorded.get(stage) ?? []) base.set(no, level);
+  return base;
+}
+
+/** The latest stage with any recorded score, or null when nothing has been scored. */
+export function latestScoredStage(recorded: StageLevels): Stage | null {
+  for (const stage of [...STAGES].reverse()) {
+    if ((recorded.get(stage)?.size ?? 0) > 0) return stage;
+  }
+  return null;
+}

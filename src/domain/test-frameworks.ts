@@ -1,0 +1,19 @@
+// Test support for domain tests: the shipped framework files, parsed. Lives in domain/ so the
+// tests beside the code can use it; it reads files, so only tests may import it.
+import { readFileSync } from 'node:fs';
+import type { FrameworkDef } from './framework-types.ts';
+import { parseFrameworkFile } from './framework-file.ts';
+
+export function shippedFramework(code: 'spbe-2020' | 'pemdi-2026'): FrameworkDef {
+  const url = new URL(`../../prisma/data/frameworks/${code}.json`, import.meta.url);
+  const parsed = parseFrameworkFile(JSON.parse(readFileSync(url, 'utf8')), `${code}.json`);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.framework;
+}
+
+/** Reads a fixture levels CSV (indikator,tingkat) from tests/fixtures into a level map. */
+export function fixtureLevels(file: string): Map<number, number> {
+  const text = readFileSync(new URL(`../../tests/fixtures/${file}`, import.meta.url), 'utf8');
+  const rows = text.trim().split('\n').slice(1).map((line) => line.split(','));
+  return new Map(rows.map(([no, level]) => [Number(no), Number(level)]));
+}
