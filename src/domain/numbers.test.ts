@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFraction, formatScaled, formatSignedFraction, roundHalfUp, toRoundedNumber } from './numbers.ts';
+import { formatDecimal } from './decimal.ts';
+import { formatFraction, formatSignedFraction, roundHalfUp, toRoundedNumber } from './numbers.ts';
 
 describe('roundHalfUp', () => {
   it('rounds exact halves up, where binary floats would not', () => {
@@ -21,10 +22,10 @@ describe('roundHalfUp', () => {
 
 describe('Indonesian number formatting', () => {
   it('uses a decimal comma and keeps trailing zeros', () => {
-    expect(formatScaled(379)).toBe('3,79');
-    expect(formatScaled(350)).toBe('3,50');
-    expect(formatScaled(5)).toBe('0,05');
-    expect(formatScaled(-3)).toBe('-0,03');
+    expect(formatDecimal(379, 2)).toBe('3,79');
+    expect(formatDecimal(350, 2)).toBe('3,50');
+    expect(formatDecimal(5, 2)).toBe('0,05');
+    expect(formatDecimal(-3, 2)).toBe('-0,03');
     expect(formatFraction({ num: 37860, den: 10000 })).toBe('3,79');
     expect(formatSignedFraction({ num: 300, den: 10000 })).toBe('+0,03');
     expect(formatSignedFraction({ num: 0, den: 1 })).toBe('0,00');

@@ -1,5 +1,6 @@
 // Exact rounding and the Indonesian way of writing numbers (decimal comma: "3,79").
 // Values arrive as exact fractions num/den of integers; nothing goes through binary floats.
+import { formatDecimal } from './decimal.ts';
 
 export interface Fraction {
   num: number;
@@ -19,23 +20,15 @@ export function roundHalfUp(value: Fraction, decimals = 2): number {
   return sign * scaled;
 }
 
-/** Writes a scaled integer with a decimal comma: (379, 2) → "3,79"; (-3, 2) → "-0,03". */
-export function formatScaled(scaled: number, decimals = 2): string {
-  const sign = scaled < 0 ? '-' : '';
-  const digits = String(Math.abs(scaled)).padStart(decimals + 1, '0');
-  if (decimals === 0) return sign + digits;
-  return `${sign}${digits.slice(0, -decimals)},${digits.slice(-decimals)}`;
-}
-
 /** num/den rounded half-up and written the Indonesian way. */
 export function formatFraction(value: Fraction, decimals = 2): string {
-  return formatScaled(roundHalfUp(value, decimals), decimals);
+  return formatDecimal(roundHalfUp(value, decimals), decimals);
 }
 
 /** A signed change for display: "+0,03", "-0,12", "0,00". */
 export function formatSignedFraction(value: Fraction, decimals = 2): string {
   const scaled = roundHalfUp(value, decimals);
-  return (scaled > 0 ? '+' : '') + formatScaled(scaled, decimals);
+  return (scaled > 0 ? '+' : '') + formatDecimal(scaled, decimals);
 }
 
 /** The rounded value as a JSON number (3.79), for machine output only. */

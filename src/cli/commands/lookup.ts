@@ -1,0 +1,19 @@
+import { EvaluationNotFoundError, loadEvaluationContext } from '../../db/evaluations.ts';
+import { findWorkspaceBySlug } from '../../db/workspaces.ts';
+import type { CliContext } from '../io.ts';
+import { CliError } from '../io.ts';
+
+export async function requireWorkspace(ctx: CliContext, slug: string) {
+  const workspace = await findWorkspaceBySlug(ctx.db, slug.trim().toLowerCase());
+  if (!workspace) throw new CliError(`workspace "${slug}" tidak ditemukan; buat dulu dengan: npm run cli -- workspace create …`);
+  return workspace;
+}
+
+export async function requireEvaluation(ctx: CliContext, workspaceId: number, year: number | undefined) {
+  try {
+    return await loadEvaluationContext(ctx.db, workspaceId, year);
+  } catch (error) {
+    if (error instanceof EvaluationNotFoundError) throw new CliError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { checkScoreTable } from '../../domain/score-import.ts';
+import type { Stage } from '../../domain/stages.ts';
+import { parseStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
+import { CLI_ACTOR } from '../../db/audit.ts';
+import { applyScoreImport, planScoreImport } from '../../db/scores.ts';
+import { readTableFile, TableFileError } from '../../files/tables.ts';
+import { parseOptions, parseYearOption } from '../args.ts';
+import type { CliContext } from '../io.ts';
+import { CliError, UsageError } from '../io.ts';
+import { requireEvaluation, requireWorkspace } from './lookup.ts';
+
+const USAGE = 'npm run cli -- scores import --workspace <slug> --file <nilai.csv|nilai.xlsx> [--stage final] [--year <tahun>] [--dry-run]';
+
+export function parseStageOption(text: string | undefined, fallback: Stage): Stage {
+  if (text === undefined) return fallback;
+  const stage = parseStage(text);
+  if (!stage) throw new CliError(`tahap "${text}" tidak dikenal; pilihan: ${STAGES.join(', ')}.`);
+  return stage;
+}
+
+export async function scoresCommand(ctx: CliContext, args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'import') throw new UsageError(`perintah scores "${sub ?? ''}" tidak dikenal\nPemakaian: ${USAGE}`);
+  const o = parseOptions(rest, {
+    workspace: { type: 'string' }, file: { type: 'string' }, stage: { type: 'string' },
+    year: { type: 'string' }, 'dry-run': { type: 'boolean' },
+  }, ['workspace', 'file'], USAGE);
+  const stage = parseStageOption(o.stage, 'final');
+  const year = parseYearOption(o.year);
+  const workspace = await requireWorkspace(ctx, o.workspace!);
+  const { evaluation, framework } = await requireEvaluation(ctx, workspace.id, year);
+
+  const path = resolve(ctx.cwd, o.file!);
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch {
+    throw new CliError(`berkas "${o.file}" tidak dapat dibaca.`);
+  }
+  let table;
+  try {
+    table = await readTableFile(path, data);
+  } catch (error) {
+    if (error instanceof TableFileError) throw new CliError(error.message);
+    throw error;
+  }
+  const checked = checkScoreTable(table, framework.def.indicators.map((i) => i.no));
+  if (!checked.ok) {
+    throw new CliError(`Impor dibatalkan, tidak ada yang disimpan (${checked.errors.length} kesalahan):\n${checked.errors.join('\n')}`);
+  }
+  const input = {
+    evaluationId: evaluation.id, workspaceId: workspace.id, stage,
+    indicatorIds: framework.indicatorIds, rows: checked.rows,
+  };
+  const where = `${workspace.slug} ${evaluation.year}, tahap ${STAGE_LABELS[stage]}`;
+  if (o['dry-run']) {
+    const plan = await planScoreImport(ctx.db, input);
+    ctx.io.out(`Uji coba untuk ${where} (tidak ada yang disimpan): ${checked.rows.length} baris sah; ` +
+      `${plan.created} baru, ${plan.changed} berubah, ${plan.unchanged} sama.`);
+    return;
+  }
+  const done = await applyScoreImport(ctx.db, input, CLI_ACTOR);
+  ctx.io.out(`Nilai diimpor untuk ${where}: ${done.created} baru, ${done.changed} berubah, ${done.unchanged} sama.`);
+}

@@ -1,0 +1,51 @@
+import { frameworksCommand } from './commands/frameworks.ts';
+import { indexCommand } from './commands/index-report.ts';
+import { membersCommand } from './commands/members.ts';
+import { scoresCommand } from './commands/scores.ts';
+import { workspaceCommand } from './commands/workspace.ts';
+import type { CliContext } from './io.ts';
+import { CliError } from './io.ts';
+
+export const HELP = `Bot Koordinasi SPBE — CLI admin
+
+  npm run cli -- workspace create --slug kaltim --name "Pemprov Kaltim" --tz WITA \\
+      [--framework spbe-2020|pemdi-2026] [--year 2024] [--target 3,5] [--admin <telegram-id>]
+  npm run cli -- scores import --workspace kaltim --file nilai.csv|nilai.xlsx [--stage final] [--year 2024] [--dry-run]
+  npm run cli -- index --workspace kaltim [--stage final] [--year 2024] [--json]
+  npm run cli -- frameworks list
+  npm run cli -- frameworks load --file kerangka.json
+  npm run cli -- members list --workspace kaltim
+
+Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (bawaan file:./spbe-bot.db).`;
+
+const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void>> = {
+  workspace: workspaceCommand,
+  scores: scoresCommand,
+  index: indexCommand,
+  frameworks: frameworksCommand,
+  members: membersCommand,
+};
+
+/** Runs one CLI call and returns its exit code; expected failures go to stderr, never a stack. */
+export async function runCli(ctx: CliContext, argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    ctx.io.out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    ctx.io.err(`Perintah "${name}" tidak dikenal.\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    await command(ctx, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      ctx.io.err(`Galat: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
