@@ -75,6 +75,12 @@ async function runMigrateDeploy(databaseUrl: string): Promise<void> {
     });
   } catch (error) {
     const detail = (error as { stderr?: string; stdout?: string }).stderr ?? String(error);
+    if (detail.includes('P3005')) {
+      throw new DatabaseStateError(
+        'Berkas ini berisi tabel lain tetapi bukan basis data spbe-bot (tidak ada riwayat migrasi); ' +
+          'periksa DATABASE_URL atau pakai berkas baru.',
+      );
+    }
     throw new DatabaseStateError(`Migrasi basis data gagal: ${detail.trim()}`);
   }
 }

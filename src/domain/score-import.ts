@@ -26,8 +26,15 @@ export type ScoreImportCheck =
 
 const NOTE_MAX = 1_000;
 
+/** The column of the first name, in order of preference, that the header has: in a table headed
+ *  `No,Indikator,Tingkat` the running number "No" is not the indicator. */
 function columnIndex(header: string[], names: string[]): number {
-  return header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+  const normal = header.map((h) => h.trim().toLowerCase());
+  for (const name of names) {
+    const at = normal.indexOf(name);
+    if (at >= 0) return at;
+  }
+  return -1;
 }
 
 /** "12", "012", "12.0" (what a spreadsheet number cell becomes) → 12; anything else → null. */
@@ -37,7 +44,7 @@ export function parseWholeNumber(text: string): number | null {
 }
 
 export function checkScoreTable(table: Table, indicatorNos: readonly number[]): ScoreImportCheck {
-  const iNo = columnIndex(table.header, ['indikator', 'indicator', 'no', 'no_indikator']);
+  const iNo = columnIndex(table.header, ['indikator', 'no_indikator', 'indicator', 'no']);
   const iLevel = columnIndex(table.header, ['tingkat', 'level', 'nilai']);
   const iNote = columnIndex(table.header, ['catatan', 'note', 'keterangan']);
   const missingCols = [iNo < 0 ? 'indikator' : null, iLevel < 0 ? 'tingkat' : null].filter(Boolean);
@@ -48,6 +55,7 @@ export function checkScoreTable(table: Table, indicatorNos: readonly number[]): 
     };
   }
   const known = new Set(indicatorNos);
+  const range = indicatorNos.length > 0 ? ` (nomor ${Math.min(...indicatorNos)}–${Math.max(...indicatorNos)})` : '';
   const seen = new Map<number, number>();
   const errors: string[] = [];
   const rows: ScoreRow[] = [];
@@ -60,7 +68,7 @@ export function checkScoreTable(table: Table, indicatorNos: readonly number[]): 
     const level = parseWholeNumber(rawLevel);
     const before = errors.length;
     if (no === null || !known.has(no)) {
-      errors.push(`Baris ${rowNo}: indikator "${rawNo}" tidak dikenal (nomor 1–${Math.max(...indicatorNos)}).`);
+      errors.push(`Baris ${rowNo}: indikator "${rawNo}" tidak dikenal${range}.`);
     } else if (seen.has(no)) {
       errors.push(`Baris ${rowNo}: indikator ${no} sudah ada di baris ${seen.get(no)}.`);
     }

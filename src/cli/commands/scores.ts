@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkScoreTable } from '../../domain/score-import.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { parseStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
@@ -41,7 +41,7 @@ export async function scoresCommand(ctx: CliContext, args: string[]): Promise<vo
   }
   let table;
   try {
-    table = await readTableFile(path, data);
+    table = await readTableFile(basename(path), data);
   } catch (error) {
     if (error instanceof TableFileError) throw new CliError(error.message);
     throw error;
