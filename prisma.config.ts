@@ -19,7 +19,10 @@ function runWholeScripts(adapter: ShadowAdapter): ShadowAdapter {
   return adapter;
 }
 
-const url = process.env.DATABASE_URL ?? 'file:./spbe-bot.db';
+// Without DATABASE_URL, Prisma 6.19 falls back to its native engines and tries to download one:
+// give every CLI call (generate at install time, the CI schema check) the app's default.
+process.env.DATABASE_URL ??= 'file:./spbe-bot.db';
+const url = process.env.DATABASE_URL;
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -6,6 +6,5 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
 });

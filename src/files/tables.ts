@@ -34,7 +34,7 @@ interface CsvParseError {
   records?: unknown;
 }
 
-/** csv-parse explains in English; the usual mistake is told in Indonesian with the row they start in. */
+/** csv-parse explains in English; the usual mistake, an unclosed quote, is told in Indonesian with its row. */
 function csvErrorText(error: unknown): string {
   const { code, records } = error as CsvParseError;
   const at = typeof records === 'number' ? ` (baris ${records + 1})` : '';
