@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
-    ignores: ['src/domain/**/*.test.ts', 'src/domain/test-frameworks.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass the clock in: src/domain never reads it.' }],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in: src/domain never reads it.' }],

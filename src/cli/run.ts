@@ -11,6 +11,7 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- workspace create --slug kaltim --name "Pemprov Kaltim" --tz WITA \\
       [--framework spbe-2020|pemdi-2026] [--year 2024] [--target 3,5] [--admin <telegram-id>]
   npm run cli -- scores import --workspace kaltim --file nilai.csv|nilai.xlsx [--stage final] [--year 2024] [--dry-run]
+  npm run cli -- scores history --workspace kaltim [--indicator 12] [--year 2024]
   npm run cli -- index --workspace kaltim [--stage final] [--year 2024] [--json]
   npm run cli -- frameworks list
   npm run cli -- frameworks load --file kerangka.json

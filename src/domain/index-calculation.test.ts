@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineGroups, computeIndex, predicateOf } from './index-calculation.ts';
 import { formatFraction } from './numbers.ts';
-import { fixtureLevels, shippedFramework } from './test-frameworks.ts';
+import { fixtureLevels, shippedFramework } from '../../tests/support/frameworks.ts';
 
 const spbe = shippedFramework('spbe-2020');
 const pemdi = shippedFramework('pemdi-2026');

@@ -34,15 +34,13 @@ export interface IndexReport {
 }
 
 /** Σ(level × weight) over the given indicators, or the missing ones. */
-function weightedSum(framework: FrameworkDef, levels: Levels, nos: readonly number[]) {
+function weightedSum(weights: ReadonlyMap<number, number>, levels: Levels, nos: readonly number[]) {
   let sum = 0;
   const missing: number[] = [];
   for (const no of nos) {
-    const indicator = framework.indicators.find((i) => i.no === no);
     const level = levels.get(no);
-    if (!indicator) throw new RangeError(`unknown indicator ${no}`);
     if (level === undefined) missing.push(no);
-    else sum += level * indicator.weight;
+    else sum += level * weights.get(no)!;
   }
   return { sum, missing };
 }
@@ -56,8 +54,8 @@ function indicatorsOfDomain(framework: FrameworkDef, domainNo: number): number[]
   return framework.indicators.filter((i) => aspects.includes(i.aspectNo)).map((i) => i.no);
 }
 
-function groupIndex(framework: FrameworkDef, levels: Levels, group: { no: number; name: string; weight: number }, nos: number[]): GroupIndex {
-  const { sum, missing } = weightedSum(framework, levels, nos);
+function groupIndex(weights: ReadonlyMap<number, number>, levels: Levels, group: { no: number; name: string; weight: number }, nos: number[]): GroupIndex {
+  const { sum, missing } = weightedSum(weights, levels, nos);
   return {
     no: group.no,
     name: group.name,
@@ -73,9 +71,10 @@ export function predicateOf(bands: readonly PredicateBand[], units: IndexUnits):
 }
 
 export function computeIndex(framework: FrameworkDef, levels: Levels): IndexReport {
-  const aspects = framework.aspects.map((a) => groupIndex(framework, levels, a, indicatorsOfAspect(framework, a.no)));
-  const domains = framework.domains.map((d) => groupIndex(framework, levels, d, indicatorsOfDomain(framework, d.no)));
-  const { sum, missing } = weightedSum(framework, levels, framework.indicators.map((i) => i.no));
+  const weights = new Map(framework.indicators.map((i) => [i.no, i.weight]));
+  const aspects = framework.aspects.map((a) => groupIndex(weights, levels, a, indicatorsOfAspect(framework, a.no)));
+  const domains = framework.domains.map((d) => groupIndex(weights, levels, d, indicatorsOfDomain(framework, d.no)));
+  const { sum, missing } = weightedSum(weights, levels, framework.indicators.map((i) => i.no));
   missing.sort((a, b) => a - b);
   const complete = missing.length === 0;
   return {

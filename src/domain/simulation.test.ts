@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameworkDef, IndicatorDef } from './framework-types.ts';
 import { computeIndex } from './index-calculation.ts';
 import { simulateTarget } from './simulation.ts';
-import { fixtureLevels, shippedFramework } from './test-frameworks.ts';
+import { fixtureLevels, shippedFramework } from '../../tests/support/frameworks.ts';
 
 const spbe = shippedFramework('spbe-2020');
 

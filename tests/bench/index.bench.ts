@@ -4,7 +4,7 @@ import { loadEvaluationContext } from '../../src/db/evaluations.ts';
 import { computeIndex } from '../../src/domain/index-calculation.ts';
 import { simulateTarget } from '../../src/domain/simulation.ts';
 import { effectiveLevels, STAGES } from '../../src/domain/stages.ts';
-import { fixtureLevels, shippedFramework } from '../../src/domain/test-frameworks.ts';
+import { fixtureLevels, shippedFramework } from '../support/frameworks.ts';
 import { cli } from '../support/cli.ts';
 import { benchDatabase, measure, printFigures } from './support.ts';
 

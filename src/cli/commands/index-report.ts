@@ -1,7 +1,7 @@
 import { formatDecimal } from '../../domain/decimal.ts';
 import type { GroupIndex } from '../../domain/index-calculation.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
-import { formatFraction, toRoundedNumber } from '../../domain/numbers.ts';
+import { formatFraction, formatSignedFraction, toRoundedNumber } from '../../domain/numbers.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { effectiveLevels, latestScoredStage, STAGE_LABELS } from '../../domain/stages.ts';
 import { parseOptions, parseYearOption } from '../args.ts';
@@ -49,7 +49,15 @@ export async function indexCommand(ctx: CliContext, args: string[]): Promise<voi
       ? `Indeks: ${formatFraction(report.total)} (${report.predicate})`
       : `Indeks belum dapat dihitung: ${report.missing.length} dari ${framework.def.indicators.length} indikator belum bernilai.`,
   ];
-  if (workspace.targetUnits !== null) lines.push(`Target: ${formatDecimal(workspace.targetUnits, 4, 2)}`);
+  if (workspace.targetUnits !== null) {
+    const target = `Target: ${formatDecimal(workspace.targetUnits, 4, 2)}`;
+    if (report.totalUnits === null) lines.push(target);
+    else {
+      // Compared unrounded, like the predicate: 3,4975 has not reached a target of 3,50.
+      const gap = { num: report.totalUnits - workspace.targetUnits, den: 10_000 };
+      lines.push(gap.num >= 0 ? `${target} — tercapai (${formatSignedFraction(gap)})` : `${target} — belum tercapai (${formatSignedFraction(gap)})`);
+    }
+  }
   if (report.domains.length > 0) {
     lines.push('', renderTable(['No', 'Domain', 'Bobot', 'Indeks'],
       report.domains.map((d) => [String(d.no), d.name, weight(d.weight), fmt(d)]), [0, 2, 3]));

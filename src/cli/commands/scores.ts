@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { checkScoreTable } from '../../domain/score-import.ts';
+import { formatDateTimeId } from '../../domain/dates.ts';
+import { checkScoreTable, parseWholeNumber } from '../../domain/score-import.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { parseStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { CLI_ACTOR } from '../../db/audit.ts';
-import { applyScoreImport, planScoreImport } from '../../db/scores.ts';
+import { applyScoreImport, listScoreChanges, planScoreImport } from '../../db/scores.ts';
 import { readTableFile, TableFileError } from '../../files/tables.ts';
 import { parseOptions, parseYearOption } from '../args.ts';
 import type { CliContext } from '../io.ts';
 import { CliError, UsageError } from '../io.ts';
+import { renderTable } from '../table.ts';
 import { requireEvaluation, requireWorkspace } from './lookup.ts';
 
 const USAGE = 'npm run cli -- scores import --workspace <slug> --file <nilai.csv|nilai.xlsx> [--stage final] [--year <tahun>] [--dry-run]';
@@ -22,7 +24,8 @@ export function parseStageOption(text: string | undefined, fallback: Stage): Sta
 
 export async function scoresCommand(ctx: CliContext, args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub !== 'import') throw new UsageError(`perintah scores "${sub ?? ''}" tidak dikenal\nPemakaian: ${USAGE}`);
+  if (sub === 'history') return scoresHistory(ctx, rest);
+  if (sub !== 'import') throw new UsageError(`perintah scores "${sub ?? ''}" tidak dikenal\nPemakaian: ${USAGE}\n           ${HISTORY_USAGE}`);
   const o = parseOptions(rest, {
     workspace: { type: 'string' }, file: { type: 'string' }, stage: { type: 'string' },
     year: { type: 'string' }, 'dry-run': { type: 'boolean' },
@@ -63,4 +66,30 @@ export async function scoresCommand(ctx: CliContext, args: string[]): Promise<vo
   }
   const done = await applyScoreImport(ctx.db, input, CLI_ACTOR);
   ctx.io.out(`Nilai diimpor untuk ${where}: ${done.created} baru, ${done.changed} berubah, ${done.unchanged} sama.`);
+}
+
+const HISTORY_USAGE = 'npm run cli -- scores history --workspace <slug> [--indicator <no>] [--year <tahun>]';
+
+/** Every recorded change of a level, oldest first: when, stage, indicator, from → to, by whom. */
+export async function scoresHistory(ctx: CliContext, args: string[]): Promise<void> {
+  const o = parseOptions(args, { workspace: { type: 'string' }, indicator: { type: 'string' }, year: { type: 'string' } },
+    ['workspace'], HISTORY_USAGE);
+  const year = parseYearOption(o.year);
+  const workspace = await requireWorkspace(ctx, o.workspace!);
+  const { evaluation, framework } = await requireEvaluation(ctx, workspace.id, year);
+  const indicatorNo = o.indicator === undefined ? undefined : parseWholeNumber(o.indicator);
+  if (indicatorNo === null || (indicatorNo !== undefined && !framework.indicatorIds.has(indicatorNo))) {
+    throw new CliError(`indikator "${o.indicator}" tidak dikenal (nomor 1–${framework.def.indicators.length}).`);
+  }
+  const changes = (await listScoreChanges(ctx.db, evaluation.id))
+    .filter((c) => indicatorNo === undefined || c.indicator.no === indicatorNo);
+  if (changes.length === 0) {
+    ctx.io.out(`Belum ada perubahan nilai untuk ${workspace.slug} ${evaluation.year}.`);
+    return;
+  }
+  ctx.io.out(renderTable(['Waktu', 'Tahap', 'Indikator', 'Dari', 'Ke', 'Oleh', 'Catatan'], changes.map((c) => [
+    formatDateTimeId(c.createdAt, workspace.timeZone), c.stage, String(c.indicator.no),
+    c.oldLevel === null ? '–' : String(c.oldLevel), String(c.newLevel),
+    c.author?.displayName ?? (c.source === 'bot' ? '?' : 'CLI admin'), c.note ?? '',
+  ]), [2, 3, 4]));
 }

@@ -1,8 +1,7 @@
-// Test support for domain tests: the shipped framework files, parsed. Lives in domain/ so the
-// tests beside the code can use it; it reads files, so only tests may import it.
+// Test support: the shipped framework files, parsed, and fixture levels.
 import { readFileSync } from 'node:fs';
-import type { FrameworkDef } from './framework-types.ts';
-import { parseFrameworkFile } from './framework-file.ts';
+import type { FrameworkDef } from '../../src/domain/framework-types.ts';
+import { parseFrameworkFile } from '../../src/domain/framework-file.ts';
 
 export function shippedFramework(code: 'spbe-2020' | 'pemdi-2026'): FrameworkDef {
   const url = new URL(`../../prisma/data/frameworks/${code}.json`, import.meta.url);
