@@ -1,4 +1,6 @@
-// The one place settings are read: parseConfig(env, cwd) is pure so tests can feed it values.
+// The one place settings are read: parseConfig(env, cwd) is pure so tests can feed it values;
+// loadConfig() is what the entry points call.
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -48,4 +50,10 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
   };
+}
+
+/** The process's settings: a `.env` file in the working folder first, the environment winning. */
+export function loadConfig(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return parseConfig(process.env, process.cwd());
 }

@@ -1,18 +1,16 @@
 // Composition root of `npm start`: settings → database (migrated, frameworks loaded) → … The
 // Telegram bot, the sandbox and the scheduler join here as they are built; until then start-up
 // prepares the database and reports what it holds.
-import { existsSync } from 'node:fs';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
 import { FrameworkFileError } from './db/framework-files.ts';
 import { DatabaseStateError } from './db/migrate.ts';
 import { prepareDatabase } from './db/prepare.ts';
 
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = parseConfig(process.env, process.cwd());
+    config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

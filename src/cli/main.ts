@@ -1,7 +1,6 @@
 // Entry of `npm run cli -- …`: settings, database (migrated and with frameworks loaded), one
 // command, exit code. Output on stdout only; every error on stderr.
-import { existsSync } from 'node:fs';
-import { ConfigError, parseConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/client.ts';
 import { FrameworkFileError } from '../db/framework-files.ts';
 import { DatabaseStateError } from '../db/migrate.ts';
@@ -9,10 +8,9 @@ import { prepareDatabase } from '../db/prepare.ts';
 import { runCli } from './run.ts';
 
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = parseConfig(process.env, process.cwd());
+    config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Galat: ${error.message}\n`);
