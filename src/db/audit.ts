@@ -30,3 +30,5 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, in
     },
   });
 }
+
+export const botActor = (personId: number): Actor => ({ via: 'bot', personId });

@@ -81,3 +81,42 @@ export async function listScoreChanges(db: Db, evaluationId: number) {
     orderBy: { id: 'asc' },
   });
 }
+
+export interface RecordScore {
+  evaluationId: number;
+  workspaceId: number;
+  indicatorId: number;
+  indicatorNo: number;
+  stage: Stage;
+  level: number;
+  note: string | null;
+}
+
+/** One level recorded by a coordinator: the score, its history row and an audit entry. */
+export async function recordScore(db: Db, input: RecordScore, actor: Actor): Promise<{ oldLevel: number | null }> {
+  return db.$transaction(async (tx) => {
+    const key = { evaluationId: input.evaluationId, stage: input.stage, indicatorId: input.indicatorId };
+    const before = await tx.score.findUnique({ where: { evaluationId_stage_indicatorId: key } });
+    await tx.score.upsert({
+      where: { evaluationId_stage_indicatorId: key },
+      create: { ...key, level: input.level, note: input.note, authorId: actor.personId },
+      update: { level: input.level, note: input.note, authorId: actor.personId },
+    });
+    await tx.scoreChange.create({
+      data: { ...key, oldLevel: before?.level ?? null, newLevel: input.level, note: input.note, authorId: actor.personId, source: actor.via === 'bot' ? 'bot' : 'cli' },
+    });
+    await recordAudit(tx, actor, {
+      workspaceId: input.workspaceId, action: 'score.set', entity: 'score', entityId: `${input.evaluationId}:${input.stage}:${input.indicatorNo}`,
+      detail: { indikator: input.indicatorNo, tahap: input.stage, dari: before?.level ?? null, ke: input.level, catatan: input.note },
+    });
+    return { oldLevel: before?.level ?? null };
+  });
+}
+
+/** Notes and authors of one indicator's current scores, per stage. */
+export async function findIndicatorScores(db: Db, evaluationId: number, indicatorId: number) {
+  return db.score.findMany({
+    where: { evaluationId, indicatorId },
+    include: { author: { select: { displayName: true } } },
+  });
+}

@@ -63,3 +63,7 @@ export async function listMembers(db: Db, workspaceId: number) {
     orderBy: { joinedAt: 'asc' },
   });
 }
+
+export async function findWorkspaceById(db: Db, id: number) {
+  return db.workspace.findUniqueOrThrow({ where: { id } });
+}

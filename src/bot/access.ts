@@ -1,0 +1,62 @@
+// Finds the workspace of an update from the chat (a linked group) or the person (a private
+// chat), and the person's roles in it. Every feature scopes its queries by this workspace.
+import { findChat } from '../db/chats.ts';
+import type { Membership } from '../db/people.ts';
+import { findMemberships, findPersonByTelegramId, upsertPerson } from '../db/people.ts';
+import { findWorkspaceById } from '../db/workspaces.ts';
+import type { Access, BotContext } from './context.ts';
+
+export function displayName(from: { first_name: string; last_name?: string }): string {
+  return [from.first_name, from.last_name].filter(Boolean).join(' ').slice(0, 100);
+}
+
+async function currentPerson(ctx: BotContext) {
+  const from = ctx.from!;
+  const id = BigInt(from.id);
+  const name = displayName(from);
+  const username = from.username ?? null;
+  const known = await findPersonByTelegramId(ctx.deps.db, id);
+  // Write only when something changed: most updates come from people we already know.
+  if (known && known.displayName === name && known.username === username) return known;
+  return upsertPerson(ctx.deps.db, { id, displayName: name, username });
+}
+
+function fromMembership(personId: number, m: Membership | undefined, workspace: Access['workspace']): Access {
+  return { personId, workspace, roles: m?.roles ?? [], opdIds: m?.opdIds ?? [], problem: m ? null : 'not-member' };
+}
+
+export async function resolveAccess(ctx: BotContext): Promise<Access> {
+  if (ctx.access) return ctx.access;
+  const person = await currentPerson(ctx);
+  const memberships = await findMemberships(ctx.deps.db, person.id);
+  const chat = ctx.chat!;
+  let access: Access;
+  if (chat.type !== 'private') {
+    const linked = await findChat(ctx.deps.db, BigInt(chat.id));
+    if (!linked || linked.inactiveAt !== null) {
+      access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'group-not-linked' };
+    } else {
+      const ws = linked.workspace;
+      access = fromMembership(person.id, memberships.find((m) => m.workspaceId === ws.id), ws);
+    }
+  } else if (memberships.length === 0) {
+    access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'no-workspace' };
+  } else {
+    const chosen = memberships.length === 1
+      ? memberships[0]
+      : memberships.find((m) => m.workspaceId === person.activeWorkspaceId);
+    if (!chosen) {
+      access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'choose-workspace' };
+    } else {
+      const ws = await findWorkspaceById(ctx.deps.db, chosen.workspaceId);
+      access = fromMembership(person.id, chosen, ws);
+    }
+  }
+  ctx.access = access;
+  return access;
+}
+
+export async function membershipsOf(ctx: BotContext): Promise<Membership[]> {
+  const access = await resolveAccess(ctx);
+  return findMemberships(ctx.deps.db, access.personId);
+}

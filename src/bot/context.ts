@@ -1,0 +1,37 @@
+import type { Context } from 'telegraf';
+import type { Db } from '../db/client.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Logger } from '../log.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface ChartRenderer {
+  domains(input: { title: string; bars: { label: string; value: number | null }[]; target: number | null }): Promise<Buffer>;
+  stages(input: { title: string; stages: { label: string; value: number | null }[]; target: number | null; bands?: { name: string; min: number; max: number }[] }): Promise<Buffer>;
+}
+
+export interface BotDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  charts: ChartRenderer;
+  /** per-user command budget; defaults in rate-limit.ts */
+  rateLimit?: { capacity: number; refillPerMinute: number };
+}
+
+/** Who is asking, and for which workspace: resolved from the update itself, never from its text. */
+export interface Access {
+  personId: number;
+  workspace: { id: number; name: string; slug: string; timeZone: string; targetUnits: number | null } | null;
+  roles: Role[];
+  opdIds: number[];
+  /** why there is no workspace, when there is none */
+  problem: 'group-not-linked' | 'not-member' | 'no-workspace' | 'choose-workspace' | null;
+}
+
+export interface BotContext extends Context {
+  deps: BotDeps;
+  access?: Access;
+}

@@ -1,0 +1,81 @@
+// createBot(deps): the whole Telegram side, wired once. Order matters: errors are caught from
+// the first middleware, a repeated update stops before any work, the sender is installed before
+// any reply, and commands are rate-limited per user before they touch the database.
+import { randomBytes } from 'node:crypto';
+import type { Telegraf as TelegrafType } from 'telegraf';
+import { Telegraf } from 'telegraf';
+import { claimUpdate } from '../db/updates.ts';
+import { RateLimiter } from '../domain/rate-limit.ts';
+import type { BotContext, BotDeps } from './context.ts';
+import { helpFeature, unknownCommandFeature } from './features/help.ts';
+import { scoresFeature } from './features/scores.ts';
+import { stagesFeature } from './features/stages.ts';
+import { startFeature } from './features/start.ts';
+import { workspaceFeature } from './features/workspace.ts';
+import { COMMANDS } from './registry.ts';
+import { installSender } from './sender.ts';
+import { texts } from './texts.ts';
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot?: string;
+}
+
+function commandOf(ctx: BotContext): string | null {
+  const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
+  return /^\/([A-Za-z0-9_]+)/.exec(text)?.[1]?.toLowerCase() ?? null;
+}
+
+export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafType<BotContext> {
+  const bot = new Telegraf<BotContext>(options.token, {
+    // Replies go out as their own calls (not in the webhook's HTTP answer) so the sender's
+    // retries and error handling cover them too.
+    telegram: { apiRoot: options.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
+    handlerTimeout: 60_000,
+  });
+  bot.context.deps = deps;
+  installSender(bot.telegram);
+
+  bot.catch(async (error, ctx) => {
+    const ref = randomBytes(3).toString('hex').toUpperCase();
+    // Minimal fields only: never the update (a bot made admin sees group chatter) or the token.
+    deps.logger.error({ ref, updateId: ctx.update.update_id, command: commandOf(ctx), error: (error as Error).message }, 'update failed');
+    if (ctx.chat) {
+      await ctx.reply(texts.error(ref), { parse_mode: 'HTML' }).catch(() => undefined);
+    }
+  });
+
+  bot.use(async (ctx, next) => {
+    installSender(ctx.telegram);
+    if (!(await claimUpdate(deps.db, ctx.update.update_id))) {
+      deps.logger.info({ updateId: ctx.update.update_id }, 'repeated update skipped');
+      return;
+    }
+    return next();
+  });
+
+  const limiter = new RateLimiter(deps.rateLimit ?? { capacity: 10, refillPerMinute: 30 });
+  const warned = new Set<number>();
+  bot.use(async (ctx, next) => {
+    const isCommand = commandOf(ctx) !== null || ctx.callbackQuery !== undefined;
+    if (!isCommand || !ctx.from) return next();
+    if (limiter.take(String(ctx.from.id), deps.clock.now().getTime())) {
+      warned.delete(ctx.from.id);
+      return next();
+    }
+    if (ctx.callbackQuery) return ctx.answerCbQuery(texts.rateLimited).then(() => undefined);
+    // Say it once per burst; answering every extra message would itself flood the chat.
+    if (!warned.has(ctx.from.id)) {
+      warned.add(ctx.from.id);
+      await ctx.reply(texts.rateLimited);
+    }
+  });
+
+  bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(), unknownCommandFeature());
+  return bot;
+}
+
+/** The menu: every command with its Indonesian description (setMyCommands). */
+export function menuCommands() {
+  return COMMANDS.map((c) => ({ command: c.name, description: c.description }));
+}

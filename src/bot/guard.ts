@@ -1,0 +1,50 @@
+// The role check of every command and every button press, on the server, from the update.
+import { Markup } from 'telegraf';
+import { resolveAccess, membershipsOf } from './access.ts';
+import type { Access, BotContext } from './context.ts';
+import type { Audience, CommandSpec } from './registry.ts';
+import { allows } from './registry.ts';
+import { roleName, texts } from './texts.ts';
+import { reply } from './reply.ts';
+
+/** Telegram's stand-ins for anonymous group admins and channel posts: never a person. */
+const ANONYMOUS_SENDERS = new Set([1087968824, 777000, 136817688]);
+
+export function audienceText(audience: Audience): string {
+  if (audience === 'anyone') return 'siapa saja';
+  if (audience === 'member') return 'anggota workspace';
+  return audience.map(roleName).join(' dan ');
+}
+
+/** Access with a workspace, or null after telling the user why not. */
+export async function requireAccess(ctx: BotContext, spec: Pick<CommandSpec, 'name' | 'audience'>): Promise<(Access & { workspace: NonNullable<Access['workspace']> }) | null> {
+  if (!ctx.from || ANONYMOUS_SENDERS.has(ctx.from.id)) {
+    await reply(ctx, texts.anonymousAdmin);
+    return null;
+  }
+  const access = await resolveAccess(ctx);
+  if (access.problem === 'choose-workspace') {
+    const options = await membershipsOf(ctx);
+    await reply(ctx, texts.chooseWorkspace, Markup.inlineKeyboard(
+      options.map((m) => [Markup.button.callback(m.workspaceName, `ws:${m.workspaceId}`)])));
+    return null;
+  }
+  if (access.problem === 'group-not-linked') {
+    await reply(ctx, texts.groupNotLinked);
+    return null;
+  }
+  if (access.problem === 'no-workspace') {
+    await reply(ctx, texts.noWorkspace);
+    return null;
+  }
+  if (!access.workspace) return null;
+  if (access.problem === 'not-member') {
+    await reply(ctx, texts.notMember(access.workspace.name));
+    return null;
+  }
+  if (!allows(spec.audience, access.roles, true)) {
+    await reply(ctx, texts.noAccess(spec.name, audienceText(spec.audience)));
+    return null;
+  }
+  return access as Access & { workspace: NonNullable<Access['workspace']> };
+}

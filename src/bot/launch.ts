@@ -1,0 +1,99 @@
+// Serving Telegram: long polling by default, a webhook when WEBHOOK_URL is set (with /healthz
+// and the secret-token check), and a stop that lets in-flight updates finish.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { Telegraf } from 'telegraf';
+import type { BotContext } from './context.ts';
+import { menuCommands } from './create-bot.ts';
+import type { Logger } from '../log.ts';
+
+export interface LaunchOptions {
+  webhookUrl?: string;
+  webhookSecret?: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+}
+
+export interface RunningBot {
+  /** resolves once polling or the webhook server has stopped and in-flight updates finished */
+  stop(reason: string): Promise<void>;
+  /** resolves when the bot ends by itself (the sandbox when its user quits) */
+  finished?: Promise<void>;
+  /** the webhook server's port (tests listen on 0) */
+  port?: number;
+}
+
+function trackInFlight(bot: Telegraf<BotContext>) {
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  bot.use(async (_ctx, next) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  });
+  return (timeoutMs: number) => new Promise<void>((resolve) => {
+    if (inFlight === 0) return resolve();
+    drained = resolve;
+    setTimeout(resolve, timeoutMs).unref();
+  });
+}
+
+/** Start-up calls may fail (Telegram down, a flaky network): log them and keep serving. */
+async function announceCommands(bot: Telegraf<BotContext>, logger: Logger) {
+  try {
+    await bot.telegram.setMyCommands(menuCommands());
+  } catch (error) {
+    logger.warn({ error: (error as Error).message }, 'setMyCommands failed; continuing');
+  }
+}
+
+export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOptions): Promise<RunningBot> {
+  const drain = trackInFlight(bot);
+  await announceCommands(bot, options.logger);
+
+  if (!options.webhookUrl) {
+    const polling = bot.launch({ dropPendingUpdates: false }).catch((error: Error) => {
+      options.logger.error({ error: error.message }, 'polling stopped with an error');
+    });
+    options.logger.info({ mode: 'polling' }, 'bot started');
+    return {
+      async stop(reason) {
+        bot.stop(reason);
+        await polling;
+        await drain(10_000);
+      },
+    };
+  }
+
+  const url = new URL(options.webhookUrl);
+  const secret = options.webhookSecret ?? randomBytes(24).toString('base64url');
+  const callback = bot.webhookCallback(url.pathname, { secretToken: secret });
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    void callback(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const address = server.address();
+  try {
+    await bot.telegram.setWebhook(url.href, { secret_token: secret });
+  } catch (error) {
+    options.logger.warn({ error: (error as Error).message }, 'setWebhook failed; continuing');
+  }
+  options.logger.info({ mode: 'webhook', path: url.pathname }, 'bot started');
+  return {
+    port: typeof address === 'object' && address ? address.port : options.port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drain(10_000);
+    },
+  };
+}

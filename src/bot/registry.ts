@@ -1,0 +1,39 @@
+// The command table of product.md, in one place: it feeds setMyCommands, /bantuan (only what
+// this user's roles allow) and the role check of every command.
+import type { Role } from '../domain/roles.ts';
+
+/** 'anyone' needs no membership; 'member' any role in the workspace; else one of the roles. */
+export type Audience = 'anyone' | 'member' | readonly Role[];
+
+export interface CommandSpec {
+  name: string;
+  /** menu description (Indonesian, ≤ 256 chars) */
+  description: string;
+  usage: string;
+  example: string;
+  audience: Audience;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'start', description: 'Mulai, atau bergabung dengan kode undangan', usage: '/start [kode]', example: '/start', audience: 'anyone' },
+  { name: 'bantuan', description: 'Daftar perintah yang dapat Anda pakai', usage: '/bantuan', example: '/bantuan', audience: 'anyone' },
+  { name: 'indeks', description: 'Indeks, predikat, domain dan aspek per tahap', usage: '/indeks [tahap]', example: '/indeks dokumen', audience: 'member' },
+  { name: 'skor', description: 'Rincian satu indikator', usage: '/skor <no>', example: '/skor 12', audience: 'member' },
+  { name: 'domain', description: 'Aspek dan indikator satu domain', usage: '/domain <no>', example: '/domain 4', audience: 'member' },
+  { name: 'simulasi', description: 'Kenaikan tingkat paling sedikit untuk mencapai target', usage: '/simulasi [target]', example: '/simulasi 3,5', audience: 'member' },
+  { name: 'tahapan', description: 'Tahapan evaluasi, tanggal dan sisa hari', usage: '/tahapan', example: '/tahapan', audience: 'member' },
+  { name: 'nilai', description: 'Catat tingkat satu indikator (koordinator)', usage: '/nilai <no> <tingkat> [tahap] [catatan]', example: '/nilai 12 4 dokumen SK sudah terbit', audience: ['koordinator'] },
+  { name: 'jadwal', description: 'Atur tanggal satu tahapan (koordinator)', usage: '/jadwal <tahap> <tanggal> [jam]', example: '/jadwal interviu 29-10-2024 14.00', audience: ['koordinator'] },
+  { name: 'undang', description: 'Buat tautan undangan (admin)', usage: '/undang <peran> [opd]', example: '/undang pic bappeda', audience: ['admin'] },
+  { name: 'hubungkan', description: 'Hubungkan grup ini ke workspace (admin)', usage: '/hubungkan [opd]', example: '/hubungkan', audience: ['admin'] },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+export function allows(audience: Audience, roles: readonly Role[], isMember: boolean): boolean {
+  if (audience === 'anyone') return true;
+  if (audience === 'member') return isMember;
+  return roles.some((r) => audience.includes(r));
+}

@@ -1,0 +1,65 @@
+// The retry policy every outgoing call goes through (telegraf 4.16 retries nothing itself):
+// 429 waits `retry_after` and tries again; 5xx and network errors back off, boundedly. It is
+// installed on each Telegram instance telegraf makes (one per update) and on bot.telegram,
+// so replies and proactive sends share it. The limiter of the reminders issue joins here.
+import type { Telegram } from 'telegraf';
+import { TelegramError } from 'telegraf';
+
+export interface RetryPolicy {
+  /** attempts in all, the first included */
+  maxAttempts: number;
+  /** backoff of the n-th retry after a 5xx or network error: base · 2^(n-1) */
+  backoffBaseMs: number;
+  /** a 429 asking for longer than this is given up (the caller logs it) */
+  maxRetryAfterSeconds: number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 4,
+  backoffBaseMs: 500,
+  maxRetryAfterSeconds: 60,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Long polls have their own loop in telegraf; everything else is retried here. */
+const NOT_RETRIED = new Set(['getUpdates']);
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof TelegramError) return error.code >= 500;
+  const code = (error as { code?: string }).code;
+  return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code ?? '') ||
+    (error as { type?: string }).type === 'system';
+}
+
+/** Delay before the next attempt, or null when this error must not be retried. */
+export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolicy): number | null {
+  if (attempt >= policy.maxAttempts) return null;
+  if (error instanceof TelegramError && error.code === 429) {
+    const after = error.parameters?.retry_after ?? 1;
+    return after <= policy.maxRetryAfterSeconds ? after * 1000 : null;
+  }
+  if (isTransient(error)) return policy.backoffBaseMs * 2 ** (attempt - 1);
+  return null;
+}
+
+const INSTALLED = Symbol('spbe-bot.sender');
+
+export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY): Telegram {
+  const target = telegram as Telegram & { [INSTALLED]?: boolean };
+  if (target[INSTALLED]) return telegram;
+  const callApi = telegram.callApi.bind(telegram);
+  target.callApi = (async (method: string, payload: unknown, extra?: unknown) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
+      } catch (error) {
+        const delay = NOT_RETRIED.has(method) ? null : retryDelayMs(error, attempt, policy);
+        if (delay === null) throw error;
+        await policy.sleep(delay);
+      }
+    }
+  }) as Telegram['callApi'];
+  target[INSTALLED] = true;
+  return telegram;
+}

@@ -1,0 +1,134 @@
+// Every user-facing string of the bot, in Bahasa Indonesia, HTML parse mode. Anything that came
+// from a user or a data file goes through escapeHtml before it is placed here.
+import type { CommandSpec } from './registry.ts';
+import { escapeHtml as e } from './html.ts';
+
+const ROLE_NAMES: Record<string, string> = { admin: 'admin', koordinator: 'koordinator', pic: 'PIC', pimpinan: 'pimpinan' };
+
+export const roleName = (role: string) => ROLE_NAMES[role] ?? role;
+
+export const texts = {
+  welcome: (name: string) =>
+    `Halo, ${e(name)}! Saya <b>Bot Koordinasi SPBE</b>: indeks, nilai indikator, ceklis dan pengingat ` +
+    'evaluasi SPBE/Pemdi instansi Anda, langsung di Telegram.\n\n' +
+    'Untuk bergabung, buka tautan undangan dari admin workspace Anda. Ketik /bantuan untuk daftar perintah.',
+  welcomeMember: (name: string, workspaces: string[]) =>
+    `Halo, ${e(name)}! Anda terdaftar di: ${workspaces.map((w) => `<b>${e(w)}</b>`).join(', ')}.\n` +
+    'Ketik /indeks untuk posisi indeks saat ini, atau /bantuan untuk semua perintah.',
+  joined: (workspace: string, role: string, opd: string | null) =>
+    `Selamat bergabung di <b>${e(workspace)}</b> sebagai ${roleName(role)}${opd ? ` untuk <b>${e(opd)}</b>` : ''}.\n` +
+    'Ketik /bantuan untuk melihat perintah yang dapat Anda pakai.',
+  inviteProblem: {
+    unknown: 'Kode undangan tidak dikenal. Periksa tautannya atau minta tautan baru kepada admin.',
+    expired: 'Tautan undangan ini sudah kedaluwarsa. Minta tautan baru kepada admin.',
+    revoked: 'Tautan undangan ini sudah dicabut oleh admin.',
+    'used-up': 'Tautan undangan ini sudah mencapai batas pemakaian. Minta tautan baru kepada admin.',
+  } as Record<string, string>,
+  joinInPrivate: 'Untuk bergabung, buka tautan undangan di chat pribadi dengan bot, bukan di grup.',
+
+  noAccess: (command: string, audience: string) =>
+    `Anda tidak memiliki akses ke /${command}. Perintah ini hanya untuk ${audience}.`,
+  groupNotLinked: 'Grup ini belum terhubung ke workspace mana pun. Admin dapat menghubungkannya dengan /hubungkan.',
+  notMember: (workspace: string) =>
+    `Anda belum terdaftar di workspace <b>${e(workspace)}</b>. Minta tautan undangan kepada admin.`,
+  noWorkspace: 'Anda belum bergabung dengan workspace mana pun. Buka tautan undangan dari admin untuk bergabung.',
+  chooseWorkspace: 'Anda anggota beberapa workspace. Pilih workspace yang ingin dipakai di chat ini:',
+  workspaceChosen: (name: string) => `Workspace aktif: <b>${e(name)}</b>. Silakan ulangi perintah Anda.`,
+  anonymousAdmin: 'Kirim perintah sebagai akun pribadi, bukan sebagai admin anonim grup: bot perlu tahu siapa Anda.',
+
+  usage: (spec: CommandSpec, problem?: string) =>
+    `${problem ? `${e(problem)}\n` : ''}Format: <code>${e(spec.usage)}</code>\nContoh: <code>${e(spec.example)}</code>`,
+  unknownCommand: (command: string) => `Perintah /${e(command)} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
+  help: (lines: string[], inWorkspace: string | null) =>
+    `<b>Perintah yang dapat Anda pakai</b>${inWorkspace ? ` (workspace ${e(inWorkspace)})` : ''}:\n${lines.join('\n')}`,
+  helpLine: (spec: CommandSpec) => `<code>${e(spec.usage)}</code> — ${e(spec.description)}`,
+  error: (ref: string) =>
+    `Maaf, terjadi kesalahan di pihak bot. Kode rujukan: <code>${ref}</code>. Silakan coba lagi; bila berulang, sampaikan kode ini kepada admin.`,
+  rateLimited: 'Terlalu banyak perintah dalam waktu singkat. Tunggu sebentar, lalu coba lagi.',
+  staleButton: 'Tombol ini sudah tidak berlaku.',
+  buttonNoAccess: 'Anda tidak memiliki akses untuk tombol ini.',
+};
+
+export type Texts = typeof texts;
+
+export const workspaceTexts = {
+  inviteCreated: (link: string, role: string, opd: string | null, until: string) =>
+    `Tautan undangan sebagai <b>${roleName(role)}</b>${opd ? ` untuk <b>${e(opd)}</b>` : ''}, berlaku sampai ${e(until)}:\n${e(link)}\n\n` +
+    'Bagikan kepada yang diundang; mereka cukup membukanya dan menekan Mulai.',
+  inviteRevoke: 'Cabut undangan',
+  inviteRevoked: 'Undangan dicabut: tautannya tidak dapat dipakai lagi.',
+  inviteAlreadyRevoked: 'Undangan ini sudah tidak berlaku.',
+  picNeedsOpd: (opds: string[]) =>
+    `Undangan PIC perlu OPD. ${opds.length ? `OPD yang ada: ${opds.map(e).join(', ')}.` : 'Belum ada OPD; tambahkan dengan CLI admin (opd add).'}`,
+  unknownOpd: (code: string, opds: string[]) =>
+    `OPD "${e(code)}" tidak ada di workspace ini.${opds.length ? ` OPD yang ada: ${opds.map(e).join(', ')}.` : ''}`,
+  linkOnlyInGroup: 'Perintah /hubungkan dipakai di grup yang ingin dihubungkan, bukan di chat pribadi.',
+  linkChoose: 'Anda admin di beberapa workspace. Hubungkan grup ini ke:',
+  linked: (workspace: string, opd: string | null) =>
+    `Grup ini sekarang terhubung ke <b>${e(workspace)}</b>${opd ? ` (OPD ${e(opd)})` : ''}. Pengingat tahapan dan ringkasan akan dikirim ke sini.`,
+  linkTaken: (workspace: string) => `Grup ini sudah terhubung ke workspace lain (<b>${e(workspace)}</b>).`,
+};
+
+const signed = (s: string) => (s.startsWith('-') || s === '0,00' ? s : `+${s}`);
+
+export const scoreTexts = {
+  indexTitle: (framework: string, year: number, workspace: string, stage: string) =>
+    `<b>${e(framework)} ${year} — ${e(workspace)}</b>\nTahap: ${e(stage)}`,
+  indexLine: (value: string, predicate: string) => `Indeks: <b>${value}</b> (${e(predicate)})`,
+  indexIncomplete: (missing: number, total: number) =>
+    `Indeks belum dapat dihitung: ${missing} dari ${total} indikator belum bernilai.`,
+  changeLine: (stage: string, delta: string) => `Dibanding ${e(stage)}: ${signed(delta)}`,
+  targetLine: (target: string, gap: string | null) =>
+    gap === null ? `Target: ${target}` : gap.startsWith('-') ? `Target ${target}: belum tercapai (${gap})` : `Target ${target}: tercapai (${signed(gap)})`,
+  groupHeader: (label: string) => `\n<b>${label}</b>`,
+  groupLine: (no: number, name: string, value: string | null) => `${no}. ${e(name)}: ${value ?? '–'}`,
+  missingLine: (nos: number[]) => `\nBelum bernilai: indikator ${nos.join(', ')}`,
+  chartButton: '📊 Grafik',
+  chartDomainsTitle: (framework: string, year: number, stage: string) => `${framework} ${year} — ${stage}`,
+  chartStagesTitle: (framework: string, year: number) => `${framework} ${year} per tahap`,
+  chartCaption: (workspace: string) => `Grafik ${e(workspace)}`,
+  noLevels: 'Belum ada nilai yang tercatat untuk evaluasi ini.',
+
+  indicatorTitle: (no: number, name: string) => `<b>Indikator ${no}</b> — ${e(name)}`,
+  indicatorPlace: (aspect: string, domain: string | null, weight: string) =>
+    `Aspek: ${e(aspect)}${domain ? `\nDomain: ${e(domain)}` : ''}\nBobot: ${weight}%`,
+  indicatorStage: (stage: string, level: number | null, levelName: string | null, carried: boolean) =>
+    `• ${e(stage)}: ${level === null ? '–' : `${level} (${e(levelName ?? '')})`}${carried ? ' ↩' : ''}`,
+  indicatorCarriedNote: '↩ = tidak dinilai ulang di tahap ini; memakai nilai tahap sebelumnya.',
+  indicatorNote: (stage: string, note: string, author: string | null) => `Catatan ${e(stage)}${author ? ` (${e(author)})` : ''}: ${e(note)}`,
+  indicatorOwners: (opds: string[]) => `OPD penanggung jawab: ${opds.length ? opds.map(e).join(', ') : 'belum ditetapkan'}`,
+  indicatorEvidence: (example: string) => `Contoh bukti dukung: ${e(example.length > 600 ? `${example.slice(0, 600)}…` : example)}`,
+  indicatorChecklist: 'Ceklis: belum ada item untuk indikator ini.',
+  indicatorExternal: (source: string) => `Nilai diambil dari indeks instansi lain: ${e(source)}.`,
+
+  domainTitle: (no: number, name: string, value: string | null, stage: string) =>
+    `<b>Domain ${no} — ${e(name)}</b>: ${value ?? '–'} (tahap ${e(stage)})`,
+  aspectTitleOnly: (no: number, name: string, value: string | null, stage: string) =>
+    `<b>Aspek ${no} — ${e(name)}</b>: ${value ?? '–'} (tahap ${e(stage)})`,
+  noDomainsNote: (framework: string) => `${e(framework)} tidak memakai domain; nomor yang diberikan dibaca sebagai nomor aspek.`,
+  aspectHeader: (no: number, name: string, value: string | null) => `\n<b>Aspek ${no}. ${e(name)}</b>: ${value ?? '–'}`,
+  indicatorLine: (no: number, name: string, level: number | null, weight: string) =>
+    `${no}. ${e(name.length > 70 ? `${name.slice(0, 70)}…` : name)} — ${level ?? '–'} (bobot ${weight}%)`,
+
+  simulationNeedsTarget: 'Target belum diatur untuk workspace ini. Tulis targetnya, mis. <code>/simulasi 3,5</code>.',
+  simulationIncomplete: (nos: number[]) => `Simulasi perlu nilai semua indikator; belum bernilai: ${nos.join(', ')}.`,
+  simulationAlready: (current: string, target: string) => `Indeks ${current} sudah mencapai target ${target}.`,
+  simulationUnreachable: (target: string, max: string) => `Target ${target} tidak dapat dicapai: indeks tertinggi yang mungkin ${max}.`,
+  simulationPlan: (current: string, target: string, count: number, result: string) =>
+    `Dari ${current} ke target ${target}: paling sedikit <b>${count}</b> kenaikan satu tingkat, hasilnya ${result}.`,
+  simulationRaise: (no: number, to: number, gain: string) => `• indikator ${no} naik ke tingkat ${to}: ${signed(gain)}`,
+  simulationStage: (stage: string) => `Dihitung dari nilai tahap ${e(stage)}; kenaikan terbesar lebih dulu.`,
+
+  scoreRecorded: (no: number, stage: string, level: number, levelName: string, old: number | null, index: string | null) =>
+    `Tercatat: indikator ${no}, tahap ${e(stage)}, tingkat <b>${level}</b> (${e(levelName)})${old === null ? '' : old === level ? ' (tidak berubah)' : `, sebelumnya ${old}`}.` +
+    (index ? `\nIndeks tahap ini sekarang: <b>${index}</b>.` : ''),
+  noteTooLong: 'Catatan paling banyak 500 karakter.',
+};
+
+export const stageTexts = {
+  title: (framework: string, year: number, workspace: string) => `<b>Tahapan evaluasi ${e(framework)} ${year} — ${e(workspace)}</b>`,
+  line: (label: string, date: string | null, time: string | null, left: string | null) =>
+    `• ${e(label)}: ${date ? `${e(date)}${time ? ` pukul ${e(time)}` : ''}${left ? ` (${e(left)})` : ''}` : 'belum dijadwalkan'}`,
+  hint: 'Koordinator mengatur tanggal dengan /jadwal &lt;tahap&gt; &lt;tanggal&gt; [jam].',
+  scheduled: (label: string, date: string, time: string | null) => `Jadwal ${e(label)}: ${e(date)}${time ? ` pukul ${e(time)}` : ''}.`,
+};

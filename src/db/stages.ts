@@ -1,0 +1,33 @@
+import type { Stage } from '../domain/stages.ts';
+import type { Actor } from './audit.ts';
+import { recordAudit } from './audit.ts';
+import type { Db } from './client.ts';
+
+export async function listStages(db: Db, evaluationId: number) {
+  return db.stage.findMany({ where: { evaluationId } });
+}
+
+export interface StageDate {
+  evaluationId: number;
+  workspaceId: number;
+  stage: Stage;
+  dueDate: string;
+  dueTime: string | null;
+}
+
+/** Sets a stage's deadline (and the event's hour), audited with the value it replaced. */
+export async function setStageDate(db: Db, input: StageDate, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.stage.findUnique({ where: { evaluationId_kind: { evaluationId: input.evaluationId, kind: input.stage } } });
+    const data = { dueDate: input.dueDate, dueTime: input.dueTime };
+    await tx.stage.upsert({
+      where: { evaluationId_kind: { evaluationId: input.evaluationId, kind: input.stage } },
+      create: { evaluationId: input.evaluationId, kind: input.stage, ...data },
+      update: data,
+    });
+    await recordAudit(tx, actor, {
+      workspaceId: input.workspaceId, action: 'stage.schedule', entity: 'stage', entityId: `${input.evaluationId}:${input.stage}`,
+      detail: { dari: before ? { tanggal: before.dueDate, jam: before.dueTime } : null, ke: { tanggal: input.dueDate, jam: input.dueTime } },
+    });
+  });
+}
