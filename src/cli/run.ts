@@ -1,6 +1,7 @@
 import { frameworksCommand } from './commands/frameworks.ts';
 import { indexCommand } from './commands/index-report.ts';
 import { membersCommand } from './commands/members.ts';
+import { opdCommand } from './commands/opds.ts';
 import { scoresCommand } from './commands/scores.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import type { CliContext } from './io.ts';
@@ -16,6 +17,8 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- frameworks list
   npm run cli -- frameworks load --file kerangka.json
   npm run cli -- members list --workspace kaltim
+  npm run cli -- opd add --workspace kaltim --code bappeda --name "Bappeda"
+  npm run cli -- opd list --workspace kaltim
 
 Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (bawaan file:./spbe-bot.db).`;
 
@@ -25,6 +28,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   index: indexCommand,
   frameworks: frameworksCommand,
   members: membersCommand,
+  opd: opdCommand,
 };
 
 /** Runs one CLI call and returns its exit code; expected failures go to stderr, never a stack. */

@@ -54,3 +54,18 @@ describe('score history and audit', () => {
     expect(JSON.parse(created!.detail)).toMatchObject({ slug: 'kaltim', year: 2024, targetUnits: 38_000 });
   });
 });
+
+describe('OPDs from the CLI', () => {
+  it('adds and lists OPDs, refusing a duplicate or a bad code', async () => {
+    expect((await cli(t.db, ['opd', 'add', '--workspace', 'kaltim', '--code', 'Bappeda', '--name', 'Badan Perencanaan'])).stdout)
+      .toBe('OPD bappeda (Badan Perencanaan) ditambahkan ke Pemprov Kaltim.');
+    const dup = await cli(t.db, ['opd', 'add', '--workspace', 'kaltim', '--code', 'bappeda', '--name', 'Lagi']);
+    expect(dup).toMatchObject({ code: 1, stdout: '' });
+    expect(dup.stderr).toContain('OPD "bappeda" sudah ada');
+    const bad = await cli(t.db, ['opd', 'add', '--workspace', 'kaltim', '--code', 'biro hukum', '--name', 'Biro Hukum']);
+    expect(bad.stderr).toContain('kode OPD "biro hukum" tidak sah');
+    const list = await cli(t.db, ['opd', 'list', '--workspace', 'kaltim']);
+    expect(list.stdout).toMatch(/bappeda +Badan Perencanaan/);
+    expect(await t.db.opd.count()).toBe(1);
+  });
+});
