@@ -16,34 +16,44 @@ export function audienceText(audience: Audience): string {
   return audience.map(roleName).join(' dan ');
 }
 
+/** A refusal goes where the user acted: a reply to a command, a short notice on a button. */
+async function tell(ctx: BotContext, html: string, extra?: Parameters<typeof reply>[2]) {
+  if (ctx.callbackQuery) {
+    const plain = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    await ctx.answerCbQuery(plain.slice(0, 200), { show_alert: true });
+    return;
+  }
+  await reply(ctx, html, extra);
+}
+
 /** Access with a workspace, or null after telling the user why not. */
 export async function requireAccess(ctx: BotContext, spec: Pick<CommandSpec, 'name' | 'audience'>): Promise<(Access & { workspace: NonNullable<Access['workspace']> }) | null> {
   if (!ctx.from || ANONYMOUS_SENDERS.has(ctx.from.id)) {
-    await reply(ctx, texts.anonymousAdmin);
+    await tell(ctx, texts.anonymousAdmin);
     return null;
   }
   const access = await resolveAccess(ctx);
   if (access.problem === 'choose-workspace') {
     const options = await membershipsOf(ctx);
-    await reply(ctx, texts.chooseWorkspace, Markup.inlineKeyboard(
+    await tell(ctx, texts.chooseWorkspace, Markup.inlineKeyboard(
       options.map((m) => [Markup.button.callback(m.workspaceName, `ws:${m.workspaceId}`)])));
     return null;
   }
   if (access.problem === 'group-not-linked') {
-    await reply(ctx, texts.groupNotLinked);
+    await tell(ctx, texts.groupNotLinked);
     return null;
   }
   if (access.problem === 'no-workspace') {
-    await reply(ctx, texts.noWorkspace);
+    await tell(ctx, texts.noWorkspace);
     return null;
   }
   if (!access.workspace) return null;
   if (access.problem === 'not-member') {
-    await reply(ctx, texts.notMember(access.workspace.name));
+    await tell(ctx, texts.notMember(access.workspace.name));
     return null;
   }
   if (!allows(spec.audience, access.roles, true)) {
-    await reply(ctx, texts.noAccess(spec.name, audienceText(spec.audience)));
+    await tell(ctx, texts.noAccess(spec.name, audienceText(spec.audience)));
     return null;
   }
   return access as Access & { workspace: NonNullable<Access['workspace']> };

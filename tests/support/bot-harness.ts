@@ -58,7 +58,7 @@ async function freePort(): Promise<number> {
 }
 
 const sentTo = (chat: number) => (c: FakeCall) =>
-  ['sendMessage', 'sendPhoto', 'sendDocument'].includes(c.method) && Number(c.params.chat_id) === chat;
+  ['sendMessage', 'sendPhoto', 'sendDocument'].includes(c.method) && Number(c.params.chat_id) === chat && !c.fault;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const t = createTestDb();

@@ -40,8 +40,9 @@ export function scoresFeature() {
 
   composer.action(/^chart:([a-z]+)$/, async (ctx) => {
     const stage = STAGES.find((s) => s === ctx.match[1]);
+    if (!stage) return void (await ctx.answerCbQuery(texts.staleButton));
     const access = await requireAccess(ctx, { name: 'indeks', audience: 'member' });
-    if (!access || !stage) return void (await ctx.answerCbQuery(stage ? undefined : texts.staleButton));
+    if (!access) return;
     await ctx.answerCbQuery();
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     await sendIndexCharts(ctx, ev, indexOverview(ev.framework.def, ev.recorded, stage, access.workspace.targetUnits), access.workspace);
