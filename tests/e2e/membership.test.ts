@@ -11,7 +11,6 @@ import { budi, buttonsOf, GROUP, messageIdOf, rina, sekda, startHarness, tamu, t
 
 let h: Harness;
 const paserAdmin: Person = { id: 555_001, first_name: 'Ani' };
-const PASER_GROUP = -1_005_550_000_001;
 let paserId = 0;
 
 beforeAll(async () => {
