@@ -92,7 +92,22 @@ export interface StoredFramework {
   indicatorIds: Map<number, number>;
 }
 
+// A framework's tree is read on nearly every request and changes only when a file is loaded:
+// keep it per process, keyed by the content hash, which one cheap query re-checks each time (so
+// a framework reloaded by another process, e.g. the CLI, is picked up at once).
+const cache = new Map<number, { hash: string; stored: StoredFramework }>();
+
 export async function findFrameworkById(db: Db, id: number): Promise<StoredFramework | null> {
+  const head = await db.framework.findUnique({ where: { id }, select: { contentHash: true } });
+  if (!head) return null;
+  const hit = cache.get(id);
+  if (hit?.hash === head.contentHash) return hit.stored;
+  const stored = await loadFramework(db, id);
+  if (stored) cache.set(id, { hash: head.contentHash, stored });
+  return stored;
+}
+
+async function loadFramework(db: Db, id: number): Promise<StoredFramework | null> {
   const fw = await db.framework.findUnique({
     where: { id },
     include: {
