@@ -54,6 +54,17 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
     return next();
   });
 
+  // People type /Indeks on phones that capitalise; telegraf matches commands case-sensitively.
+  bot.use((ctx, next) => {
+    const message = ctx.message;
+    const entity = message && 'entities' in message ? message.entities?.[0] : undefined;
+    if (message && 'text' in message && entity?.type === 'bot_command' && entity.offset === 0) {
+      const mutable = message as { text: string };
+      mutable.text = mutable.text.slice(0, entity.length).toLowerCase() + mutable.text.slice(entity.length);
+    }
+    return next();
+  });
+
   const limiter = new RateLimiter(deps.rateLimit ?? { capacity: 10, refillPerMinute: 30 });
   const warned = new Set<number>();
   bot.use(async (ctx, next) => {

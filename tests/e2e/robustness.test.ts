@@ -33,6 +33,11 @@ describe('polling', () => {
     }
   });
 
+  it('takes commands in any case, as phones capitalise them', async () => {
+    expect(textOf(await h.say(budi, GROUP, '/Skor 1'))).toContain('<b>Indikator 1</b>');
+    expect(textOf(await h.say(budi, GROUP, '/TAHAPAN@spbe_test_bot'))).toContain('Tahapan evaluasi');
+  });
+
   it('points an unknown command to /bantuan, and ignores commands for other bots', async () => {
     expect(textOf(await h.say(budi, GROUP, '/laporanku'))).toBe(texts.unknownCommand('laporanku'));
     const after = h.api.calls.length;
