@@ -47,6 +47,8 @@ export interface HarnessOptions {
   charts?: ChartRenderer;
   logger?: BotDeps['logger'];
   rateLimit?: BotDeps['rateLimit'];
+  /** runs after the fake API starts and before the bot launches (e.g. to inject faults) */
+  beforeLaunch?: (api: FakeBotApi) => void;
 }
 
 async function freePort(): Promise<number> {
@@ -72,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     charts: options.charts ?? { domains: renderDomainChart, stages: renderStageChart },
     rateLimit: options.rateLimit ?? { capacity: 1_000, refillPerMinute: 1_000 },
   };
+  options.beforeLaunch?.(api);
   const bot = createBot(deps, { token: api.token, apiRoot });
   const port = options.webhook ? await freePort() : 0;
   const running = await launchBot(bot, {
