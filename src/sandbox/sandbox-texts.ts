@@ -1,0 +1,75 @@
+// Every string the sandbox terminal itself prints (the bot's own words come from src/bot/texts.ts).
+// Plain text, not HTML: this goes to a terminal, and is read by someone trying the bot for the
+// first time, so it says what to type rather than how it works.
+
+export interface WelcomeFacts {
+  workspace: string;
+  group: string;
+  person: string;
+}
+
+const EXAMPLES: [string, string][] = [
+  ['/bantuan', 'daftar perintah yang boleh Anda pakai'],
+  ['/indeks', 'indeks dan predikat tahap terakhir, dengan tombol grafik'],
+  ['/skor 42', 'rincian indikator 42'],
+  ['/domain 4', 'aspek dan indikator domain 4'],
+  ['/simulasi 4', 'kenaikan tingkat paling sedikit agar indeks mencapai 4'],
+  ['/tahapan', 'tahapan evaluasi dan sisa hari'],
+  ['/nilai 42 5 final', 'catat tingkat 5 untuk indikator 42 (khusus koordinator)'],
+];
+
+const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].length));
+
+export const sandboxTexts = {
+  welcome: (f: WelcomeFacts) => [
+    'SPBE Bot — sandbox lokal (tanpa Telegram)',
+    '',
+    `Ini bot yang sesungguhnya, berjalan di komputer Anda dengan server Telegram tiruan dan workspace demo "${f.workspace}".`,
+    'Ketik pesan seperti di Telegram lalu Enter; balasan bot muncul di bawahnya.',
+    `Anda mengetik sebagai ${f.person} di grup "${f.group}".`,
+    '',
+    'Coba perintah bot:',
+    ...EXAMPLES.map(([command, what]) => `  ${pad(command, 19)}${what}`),
+    'Ketik angka saja (mis. 1) untuk menekan tombol bernomor pada pesan bot terakhir yang bertombol.',
+    '',
+    sandboxTexts.commands,
+  ].join('\n'),
+  commands: [
+    'Perintah sandbox (diawali ":", tidak dikirim ke bot):',
+    `  ${pad(':sebagai <1-4>', 19)}ganti orang: 1 Rina (koordinator), 2 Budi (PIC Bappeda), 3 Pak Sekda (pimpinan), 4 Tamu (belum anggota)`,
+    `  ${pad(':grup', 19)}mengetik di grup demo`,
+    `  ${pad(':pribadi', 19)}mengetik di chat pribadi dengan bot`,
+    `  ${pad(':bantuan', 19)}tampilkan petunjuk ini lagi`,
+    `  ${pad(':keluar', 19)}selesai (atau Ctrl-D)`,
+  ].join('\n'),
+  nowAs: (person: string, where: string) => `Sekarang Anda ${person}, ${where}.`,
+  inGroup: (group: string) => `di grup "${group}"`,
+  inPrivate: 'di chat pribadi dengan bot',
+  choosePerson: (list: string[]) => `Pilih orang dengan nomornya, mis. ":sebagai 2":\n${list.map((l) => `  ${l}`).join('\n')}`,
+  unknownSandboxCommand: (command: string) => `Perintah sandbox "${command}" tidak dikenal. Ketik :bantuan untuk daftarnya.`,
+  noButtons: 'Belum ada pesan bot bertombol di chat ini. (Angka saja menekan tombol; kirim teks lain untuk bicara dengan bot.)',
+  noSuchButton: (n: number, count: number) =>
+    `Tidak ada tombol ${n}: pesan bot terakhir yang bertombol punya ${count === 1 ? '1 tombol' : `tombol 1–${count}`}.`,
+  linkButton: (n: number, url: string) => `Tombol ${n} adalah tautan, tidak dikirim ke bot: ${url}`,
+  pressing: (n: number, text: string) => `👆 Menekan [${n}] ${text}`,
+  buttonHint: '(ketik nomor tombol untuk menekannya)',
+
+  botSays: (where: string | null) => (where ? `🤖 Bot → ${where}:` : '🤖 Bot:'),
+  botEdits: (where: string | null) => (where ? `🤖 Bot mengubah pesannya → ${where}:` : '🤖 Bot mengubah pesannya:'),
+  botButtonsChanged: (where: string | null) => `🤖 Bot mengubah tombol pesannya${where ? ` → ${where}` : ''}:`,
+  botButtonsRemoved: (where: string | null) => `🤖 Bot menghapus tombol pesannya${where ? ` → ${where}` : ''}.`,
+  botDeletes: (where: string | null) => `🤖 Bot menghapus pesannya${where ? ` → ${where}` : ''}.`,
+  botPhoto: (where: string | null) => (where ? `🤖 Bot mengirim foto → ${where}:` : '🤖 Bot mengirim foto:'),
+  botDocument: (where: string | null) => (where ? `🤖 Bot mengirim berkas → ${where}:` : '🤖 Bot mengirim berkas:'),
+  photoSaved: (path: string) => `Foto disimpan: ${path}`,
+  documentSaved: (path: string) => `Berkas disimpan: ${path}`,
+  fileNotSaved: (ref: string) => `(berkas yang sudah ada di Telegram: ${ref}; tidak disimpan ulang)`,
+  callbackNotice: (text: string) => `🔔 ${text}`,
+  refused: (method: string, description: string) => `⚠️  Telegram (tiruan) menolak ${method} dari bot: ${description}`,
+  botLog: (message: string, fields: string) => `⚠️  Log bot: ${message}${fields ? ` ${fields}` : ''}`,
+  slowBot: (seconds: number) => `(bot belum selesai menjawab setelah ${seconds} detik; lanjut)`,
+  groupChat: (group: string) => `grup "${group}"`,
+  privateChat: (person: string) => `chat pribadi ${person}`,
+  otherChat: (id: number) => `chat ${id}`,
+  bye: 'Sandbox selesai. Data demo tetap tersimpan di basis data. Sampai jumpa!',
+};

@@ -1,0 +1,103 @@
+// `npm start` without BOT_TOKEN: the real bot, created and launched exactly as for Telegram, but
+// polling the project's fake Bot API on 127.0.0.1, with a terminal chat window in front of it and
+// the demo workspace in the configured database. Nothing here is a second implementation of the
+// bot: a reply that reads badly in the sandbox reads badly in Telegram too.
+import type { BotDeps } from '../bot/context.ts';
+import { createBot } from '../bot/create-bot.ts';
+import type { RunningBot } from '../bot/launch.ts';
+import { launchBot } from '../bot/launch.ts';
+import { DEMO_GROUP_ID, seedDemoWorkspace } from '../db/demo.ts';
+import type { Logger } from '../log.ts';
+import { createFakeBotApi } from './fake-bot-api.ts';
+import type { FakeBotApi } from './fake-bot-api.ts';
+import { sandboxTexts } from './sandbox-texts.ts';
+import { SandboxTerminal } from './terminal.ts';
+import type { TerminalIo } from './terminal.ts';
+
+// Telegram's update ids are ten digits or fewer; the sandbox numbers its own from here up. The bot
+// remembers every update id it handled (ProcessedUpdate) and skips repeats, so a second sandbox
+// run must not start again at 1, and a sandbox run on a real bot's database must never claim
+// an id that Telegram could still send.
+const FIRST_SANDBOX_UPDATE_ID = 1_000_000_000_000;
+const DEFAULT_GROUP_TITLE = 'Tim SPBE Kaltim (demo)';
+
+async function firstFreeUpdateId(deps: BotDeps): Promise<number> {
+  const { _max } = await deps.db.processedUpdate.aggregate({ _max: { updateId: true } });
+  const highest = _max.updateId === null ? 0 : Number(_max.updateId);
+  return Math.max(FIRST_SANDBOX_UPDATE_ID, highest + 1);
+}
+
+/**
+ * Makes the fake hand out update ids from `first` on: it numbers after the highest id pushed, so
+ * one placeholder update is pushed and at once confirmed (dropped) by a getUpdates of our own,
+ * before the bot polls for the first time.
+ */
+async function startUpdateIdsAt(api: FakeBotApi, first: number): Promise<void> {
+  api.pushUpdate({ update_id: first - 1 });
+  const response = await fetch(`${api.apiRoot}/bot${api.token}/getUpdates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offset: first, timeout: 0 }),
+  });
+  await response.body?.cancel();
+  if (api.pendingUpdates.length > 0) throw new Error('sandbox: the placeholder update was not dropped');
+}
+
+/** The bot's warnings and errors, in the conversation; its routine info lines would only clutter it. */
+function terminalLogger(show: (line: string) => void): Logger {
+  const fieldsOf = (fields: Record<string, unknown>) => {
+    const text = JSON.stringify(fields, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    return text === '{}' ? '' : text;
+  };
+  return {
+    info() {},
+    warn: (fields, message) => show(sandboxTexts.botLog(message, fieldsOf(fields))),
+    error: (fields, message) => show(sandboxTexts.botLog(message, fieldsOf(fields))),
+  };
+}
+
+export async function startSandbox(deps: BotDeps, io: TerminalIo = { input: process.stdin, output: process.stdout }): Promise<RunningBot> {
+  const workspaceId = await seedDemoWorkspace(deps.db);
+  const workspace = await deps.db.workspace.findUnique({ where: { id: workspaceId } });
+  const group = await deps.db.chat.findUnique({ where: { telegramChatId: DEMO_GROUP_ID } });
+
+  const api = createFakeBotApi();
+  const { apiRoot } = await api.start();
+  let terminal: SandboxTerminal | undefined;
+  let running: RunningBot | undefined;
+  try {
+    await startUpdateIdsAt(api, await firstFreeUpdateId(deps));
+    terminal = new SandboxTerminal({
+      api, io, groupId: Number(DEMO_GROUP_ID), groupTitle: group?.title ?? DEFAULT_GROUP_TITLE, workspaceName: workspace?.name ?? 'demo',
+    });
+    const shown = terminal;
+    const logger = terminalLogger((line) => shown.notice(line));
+    const bot = createBot({ ...deps, logger }, { token: api.token, apiRoot });
+    const before = api.calls.length;
+    running = await launchBot(bot, { port: 0, logger });
+    // The welcome (and the prompt) only once the bot is really listening.
+    await api.waitForCall('getUpdates', { after: before, timeoutMs: 10_000 });
+  } catch (error) {
+    terminal?.close();
+    await running?.stop('sandbox start failed').catch(() => undefined);
+    await api.stop();
+    throw error;
+  }
+  terminal.start();
+
+  const bot = running;
+  const term = terminal;
+  let stopped: Promise<void> | undefined;
+  return {
+    finished: term.finished,
+    stop(reason) {
+      // Bot first: a polling bot that finds the server gone sleeps 5 s before it notices the stop.
+      stopped ??= (async () => {
+        term.close();
+        await bot.stop(reason);
+        await api.stop();
+      })();
+      return stopped;
+    },
+  };
+}
