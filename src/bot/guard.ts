@@ -3,7 +3,7 @@ import { Markup } from 'telegraf';
 import { resolveAccess, membershipsOf } from './access.ts';
 import type { Access, BotContext } from './context.ts';
 import type { Audience, CommandSpec } from './registry.ts';
-import { allows } from './registry.ts';
+import { allows, findCommand } from './registry.ts';
 import { roleName, texts } from './texts.ts';
 import { reply } from './reply.ts';
 
@@ -27,7 +27,7 @@ async function tell(ctx: BotContext, html: string, extra?: Parameters<typeof rep
 }
 
 /** Access with a workspace, or null after telling the user why not. */
-export async function requireAccess(ctx: BotContext, spec: Pick<CommandSpec, 'name' | 'audience'>): Promise<(Access & { workspace: NonNullable<Access['workspace']> }) | null> {
+export async function requireAccess(ctx: BotContext, spec: Pick<CommandSpec, 'name' | 'audience'>): Promise<WorkspaceAccess | null> {
   if (!ctx.from || ANONYMOUS_SENDERS.has(ctx.from.id)) {
     await tell(ctx, texts.anonymousAdmin);
     return null;
@@ -56,5 +56,17 @@ export async function requireAccess(ctx: BotContext, spec: Pick<CommandSpec, 'na
     await tell(ctx, texts.noAccess(spec.name, audienceText(spec.audience)));
     return null;
   }
-  return access as Access & { workspace: NonNullable<Access['workspace']> };
+  return access as WorkspaceAccess;
+}
+
+export type WorkspaceAccess = Access & { workspace: NonNullable<Access['workspace']> };
+
+/** A registered command run only for those its audience allows, with their workspace. */
+export function guarded<C extends BotContext>(name: string, handler: (ctx: C, access: WorkspaceAccess, spec: CommandSpec) => Promise<void>) {
+  const spec = findCommand(name);
+  if (!spec) throw new Error(`command /${name} is not in the registry`);
+  return async (ctx: C) => {
+    const access = await requireAccess(ctx, spec);
+    if (access) await handler(ctx, access, spec);
+  };
 }

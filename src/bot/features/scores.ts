@@ -13,8 +13,7 @@ import type { Stage } from '../../domain/stages.ts';
 import { effectiveLevels, latestScoredStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { arg, parseWith, words } from '../args.ts';
 import type { BotContext } from '../context.ts';
-import { requireAccess } from '../guard.ts';
-import { findCommand } from '../registry.ts';
+import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { scoreTexts as t, texts } from '../texts.ts';
 import { indexOverviewText, levelName, sendIndexCharts } from './score-views.ts';
@@ -25,10 +24,7 @@ const weightText = (w: number) => formatDecimal(w, 2, 0);
 export function scoresFeature() {
   const composer = new Composer<BotContext>();
 
-  composer.command('indeks', async (ctx) => {
-    const spec = findCommand('indeks')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('indeks', guarded('indeks', async (ctx, access, spec) => {
     const [stageWord, extra] = words(ctx.payload);
     const stage = stageWord ? parseWith(arg.stage, stageWord) : null;
     if ((stage && !stage.ok) || extra) return void (await reply(ctx, texts.usage(spec, stage && !stage.ok ? stage.problem : undefined)));
@@ -36,7 +32,7 @@ export function scoresFeature() {
     const overview = indexOverview(ev.framework.def, ev.recorded, stage?.ok ? stage.value : null, access.workspace.targetUnits);
     await reply(ctx, indexOverviewText(ev, overview, access.workspace),
       Markup.inlineKeyboard([Markup.button.callback(t.chartButton, `chart:${overview.stage}`)]));
-  });
+  }));
 
   composer.action(/^chart:([a-z]+)$/, async (ctx) => {
     const stage = STAGES.find((s) => s === ctx.match[1]);
@@ -48,10 +44,7 @@ export function scoresFeature() {
     await sendIndexCharts(ctx, ev, indexOverview(ev.framework.def, ev.recorded, stage, access.workspace.targetUnits), access.workspace);
   });
 
-  composer.command('skor', async (ctx) => {
-    const spec = findCommand('skor')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('skor', guarded('skor', async (ctx, access, spec) => {
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const fw = ev.framework.def;
     const args = words(ctx.payload);
@@ -82,12 +75,9 @@ export function scoresFeature() {
     if (indicator.externalSource) lines.push(t.indicatorExternal(indicator.externalSource));
     if (indicator.evidenceExample) lines.push(t.indicatorEvidence(indicator.evidenceExample));
     await reply(ctx, lines.join('\n'));
-  });
+  }));
 
-  composer.command('domain', async (ctx) => {
-    const spec = findCommand('domain')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('domain', guarded('domain', async (ctx, access, spec) => {
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const fw = ev.framework.def;
     const byAspect = fw.domains.length === 0;
@@ -115,12 +105,9 @@ export function scoresFeature() {
       }
     }
     await reply(ctx, lines.join('\n'));
-  });
+  }));
 
-  composer.command('simulasi', async (ctx) => {
-    const spec = findCommand('simulasi')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('simulasi', guarded('simulasi', async (ctx, access, spec) => {
     const args = words(ctx.payload);
     const target = args[0] ? parseWith(arg.target, args[0]) : null;
     if ((target && !target.ok) || args.length > 1) return void (await reply(ctx, texts.usage(spec, target && !target.ok ? target.problem : undefined)));
@@ -140,12 +127,9 @@ export function scoresFeature() {
         t.simulationStage(STAGE_LABELS[stage]),
       ].join('\n'));
     }
-  });
+  }));
 
-  composer.command('nilai', async (ctx) => {
-    const spec = findCommand('nilai')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('nilai', guarded('nilai', async (ctx, access, spec) => {
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const fw = ev.framework.def;
     const [noWord, levelWord, ...rest] = words(ctx.payload);
@@ -170,7 +154,7 @@ export function scoresFeature() {
     const after = computeIndex(fw, effectiveLevels(recorded, stage));
     await reply(ctx, t.scoreRecorded(indicator.no, STAGE_LABELS[stage], level.value, levelName(fw, indicator, level.value), oldLevel,
       after.total ? formatFraction(after.total) : null));
-  });
+  }));
 
   return composer;
 }

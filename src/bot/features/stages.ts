@@ -8,8 +8,7 @@ import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { formatTimeId } from '../../domain/dates.ts';
 import { arg, parseWith, words } from '../args.ts';
 import type { BotContext } from '../context.ts';
-import { requireAccess } from '../guard.ts';
-import { findCommand } from '../registry.ts';
+import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { stageTexts as t, texts } from '../texts.ts';
 
@@ -22,9 +21,7 @@ function timeText(hhmm: string | null, tz: string): string | null {
 export function stagesFeature() {
   const composer = new Composer<BotContext>();
 
-  composer.command('tahapan', async (ctx) => {
-    const access = await requireAccess(ctx, findCommand('tahapan')!);
-    if (!access) return;
+  composer.command('tahapan', guarded('tahapan', async (ctx, access) => {
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const rows = await listStages(ctx.deps.db, ev.evaluation.id);
     const tz = access.workspace.timeZone;
@@ -37,12 +34,9 @@ export function stagesFeature() {
     }
     lines.push('', t.hint);
     await reply(ctx, lines.join('\n'));
-  });
+  }));
 
-  composer.command('jadwal', async (ctx) => {
-    const spec = findCommand('jadwal')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('jadwal', guarded('jadwal', async (ctx, access, spec) => {
     const [stageWord, dateWord, timeWord, extra] = words(ctx.payload);
     const stage = parseWith(arg.stage, stageWord ?? '');
     const date = parseWith(arg.date, dateWord ?? '');
@@ -57,7 +51,7 @@ export function stagesFeature() {
       evaluationId: ev.evaluation.id, workspaceId: access.workspace.id, stage: stage.value, dueDate: date.value, dueTime,
     }, botActor(access.personId));
     await reply(ctx, t.scheduled(STAGE_LABELS[stage.value], formatDateId(parseIsoDate(date.value)!), timeText(dueTime, access.workspace.timeZone)));
-  });
+  }));
 
   return composer;
 }

@@ -10,8 +10,7 @@ import { INVITE_DAYS } from '../../domain/invites.ts';
 import { membershipsOf, resolveAccess } from '../access.ts';
 import { arg, parseWith, words } from '../args.ts';
 import type { BotContext } from '../context.ts';
-import { requireAccess } from '../guard.ts';
-import { findCommand } from '../registry.ts';
+import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { texts, workspaceTexts as t } from '../texts.ts';
 
@@ -27,10 +26,7 @@ export function workspaceFeature() {
     await reply(ctx, texts.workspaceChosen(chosen.workspaceName));
   });
 
-  composer.command('undang', async (ctx) => {
-    const spec = findCommand('undang')!;
-    const access = await requireAccess(ctx, spec);
-    if (!access) return;
+  composer.command('undang', guarded('undang', async (ctx, access, spec) => {
     const [roleWord, opdWord] = words(ctx.payload);
     const role = parseWith(arg.role, roleWord ?? '');
     if (!role.ok) return void (await reply(ctx, texts.usage(spec, roleWord ? role.problem : undefined)));
@@ -45,7 +41,7 @@ export function workspaceFeature() {
     const link = `https://t.me/${ctx.botInfo.username}?start=${invite.code}`;
     await reply(ctx, t.inviteCreated(link, role.value, opd?.name ?? null, formatDateTimeId(expiresAt, access.workspace.timeZone)),
       Markup.inlineKeyboard([Markup.button.callback(t.inviteRevoke, `inv-x:${invite.id}`)]));
-  });
+  }));
 
   composer.action(/^inv-x:(\d+)$/, async (ctx) => {
     const access = await resolveAccess(ctx);
