@@ -7,10 +7,14 @@ import { Telegraf } from 'telegraf';
 import { claimUpdate } from '../db/updates.ts';
 import { RateLimiter } from '../domain/rate-limit.ts';
 import type { BotContext, BotDeps } from './context.ts';
+import { assignFeature } from './features/assign.ts';
+import { checklistsFeature } from './features/checklists.ts';
+import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { scoresFeature } from './features/scores.ts';
 import { stagesFeature } from './features/stages.ts';
 import { startFeature } from './features/start.ts';
+import { tasksFeature } from './features/tasks.ts';
 import { workspaceFeature } from './features/workspace.ts';
 import { COMMANDS } from './registry.ts';
 import { installSender } from './sender.ts';
@@ -82,7 +86,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
     }
   });
 
-  bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(), unknownCommandFeature());
+  bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
+    checklistsFeature(), tasksFeature(), assignFeature(), flowsFeature(), unknownCommandFeature());
   return bot;
 }
 

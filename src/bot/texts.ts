@@ -132,3 +132,63 @@ export const stageTexts = {
   hint: 'Koordinator mengatur tanggal dengan /jadwal &lt;tahap&gt; &lt;tanggal&gt; [jam].',
   scheduled: (label: string, date: string, time: string | null) => `Jadwal ${e(label)}: ${e(date)}${time ? ` pukul ${e(time)}` : ''}.`,
 };
+
+export const checklistTexts = {
+  chooseOpd: 'Pilih OPD:',
+  noOpds: 'Workspace ini belum memiliki OPD. Admin dapat menambahkannya dengan CLI (opd add).',
+  unknownOpd: (code: string, opds: string[]) => `OPD "${e(code)}" tidak ada.${opds.length ? ` OPD yang ada: ${opds.map(e).join(', ')}.` : ''}`,
+  listTitle: (opd: string, total: number, page: number, pages: number) =>
+    `<b>Ceklis ${e(opd)}</b> — ${total} item${pages > 1 ? ` (halaman ${page}/${pages})` : ''}`,
+  listEmpty: (opd: string) => `<b>Ceklis ${e(opd)}</b>: belum ada item.`,
+  listLine: (icon: string, id: number, title: string, indicator: number | null, due: string | null, assignee: string | null) =>
+    `${icon} #${id} ${e(title)}${indicator ? ` (ind. ${indicator})` : ''}${due ? ` — ${e(due)}` : ''}${assignee ? ` — ${e(assignee)}` : ''}`,
+  itemTitle: (id: number, title: string) => `<b>#${id} ${e(title)}</b>`,
+  itemLine: (label: string, value: string) => `${e(label)}: ${value}`,
+  evidenceLine: (kind: string, name: string, who: string) => `📎 ${e(kind)}: ${e(name)} (${e(who)})`,
+  noEvidence: 'Belum ada bukti dukung.',
+  revision: (reason: string) => `↩️ Alasan dikembalikan: ${e(reason)}`,
+  attachButton: '📎 Lampirkan bukti',
+  openButton: (id: number) => `Buka #${id}`,
+  prev: '◀', next: '▶',
+  moved: (id: number, status: string) => `Item #${id} sekarang: ${e(status)}.`,
+  moveStale: 'Item ini sudah berubah; buka lagi untuk melihat statusnya.',
+  askReason: (id: number) => `Tulis alasan mengembalikan item #${id} (balas dengan teks; /batal untuk membatalkan).`,
+  askEvidence: (id: number) => `Kirim bukti dukung untuk item #${id}: dokumen, foto, atau tautan (https://…). /batal untuk membatalkan.`,
+  evidenceSaved: (id: number, status: string) => `Bukti dukung tersimpan untuk item #${id}; status: ${e(status)}.`,
+  evidenceNeedsFile: 'Kirim dokumen, foto, atau tautan yang diawali https://. /batal untuk membatalkan.',
+  flowCancelled: 'Dibatalkan.',
+  nothingToCancel: 'Tidak ada isian yang sedang berjalan.',
+
+  tasksTitle: (n: number) => `<b>Tugas Anda</b> (${n} terbuka, tenggat terdekat dulu):`,
+  tasksEmpty: 'Tidak ada tugas terbuka untuk Anda. 👍',
+  taskLine: (icon: string, id: number, title: string, opd: string, due: string | null) =>
+    `${icon} #${id} ${e(title)} — ${e(opd)}${due ? ` — ${e(due)}` : ''}`,
+
+  progressTitle: (workspace: string, year: number) => `<b>Progres ceklis ${e(workspace)} ${year}</b>`,
+  progressLine: (opd: string, bar: string, done: number, total: number) => `<code>${bar}</code> ${e(opd)} (${done}/${total})`,
+  progressEmpty: 'Belum ada item ceklis untuk evaluasi ini.',
+  overdueTitle: (n: number) => `\n<b>Terlambat</b> (${n}):`,
+  overdueLine: (id: number, title: string, opd: string, due: string) => `⚠️ #${id} ${e(title)} — ${e(opd)} — tenggat ${e(due)}`,
+  overdueNone: '\nTidak ada item terlambat.',
+  readinessTitle: '\n<b>Kesiapan indikator</b> (paling sedikit selesai):',
+  readinessLine: (no: number, done: number, total: number) => `• Indikator ${no}: ${done}/${total} selesai`,
+
+  assignStart: 'Tugaskan item baru. Pilih OPD:',
+  assignIndicator: (opd: string) => `OPD: <b>${e(opd)}</b>. Ketik nomor indikator yang dibuktikan (mis. 12), atau <code>-</code> bila tidak terkait indikator.`,
+  assignTitle: 'Ketik judul item (mis. "Unggah SK Tim Koordinasi SPBE").',
+  assignDue: (stageDue: string | null) => `Ketik tenggat (mis. 30-09-2024), atau <code>-</code> untuk ${stageDue ? `tenggat tahap (${e(stageDue)})` : 'tanpa tenggat'}.`,
+  assignWho: 'Pilih penanggung jawab:',
+  assignNobody: 'Tanpa penanggung jawab',
+  assignNoPics: 'OPD ini belum memiliki PIC; item dibuat tanpa penanggung jawab.',
+  assignDone: (id: number, title: string, opd: string, who: string | null, due: string | null) =>
+    `Item #${id} dibuat: ${e(title)} — ${e(opd)}${who ? ` — ${e(who)}` : ''}${due ? ` — tenggat ${e(due)}` : ''}.`,
+  titleInvalid: 'Judul 3–200 karakter. Ketik lagi.',
+  flowExpired: 'Isian ini sudah kedaluwarsa; mulai lagi.',
+
+  notifyAssigned: (id: number, title: string, opd: string, due: string | null) =>
+    `📋 Anda ditugaskan: <b>#${id} ${e(title)}</b> (${e(opd)})${due ? `, tenggat ${e(due)}` : ''}. Lihat /tugas.`,
+  notifyRevision: (id: number, title: string, reason: string) => `↩️ Item <b>#${id} ${e(title)}</b> dikembalikan: ${e(reason)}`,
+  notifyVerified: (id: number, title: string) => `✅ Item <b>#${id} ${e(title)}</b> sudah diverifikasi koordinator.`,
+  openPrivateChat: (name: string, link: string) =>
+    `${e(name)}, ada kabar untuk Anda tetapi bot belum dapat mengirim pesan pribadi. Buka ${e(link)} dan tekan Mulai.`,
+};

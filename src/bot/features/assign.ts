@@ -1,0 +1,137 @@
+// /tugaskan: a coordinator creates and assigns an item in a short guided flow (OPD → indicator →
+// title → due date → assignee). Each step is stored, so a restart mid-flow loses nothing.
+import { Composer, Markup } from 'telegraf';
+import { botActor } from '../../db/audit.ts';
+import { createItem, listPicsOfOpd } from '../../db/checklists.ts';
+import { findEvaluation } from '../../db/evaluations.ts';
+import { findFrameworkById } from '../../db/frameworks.ts';
+import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
+import { findOpdsByIds, listOpds } from '../../db/opds.ts';
+import { listStages } from '../../db/stages.ts';
+import { effectiveDueDate } from '../../domain/checklists.ts';
+import { arg, parseWith } from '../args.ts';
+import type { BotContext } from '../context.ts';
+import type { WorkspaceAccess } from '../guard.ts';
+import { guarded, requireAccess } from '../guard.ts';
+import { reply } from '../reply.ts';
+import { checklistTexts as t, texts } from '../texts.ts';
+import { dueText, notifyPerson } from './checklist-views.ts';
+
+const FLOW_MINUTES = 30;
+const ask = Markup.forceReply().selective();
+
+async function save(ctx: BotContext, access: WorkspaceAccess, step: string, data: Record<string, unknown>) {
+  await setFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), { kind: 'tugaskan', step, data },
+    new Date(ctx.deps.clock.now().getTime() + FLOW_MINUTES * 60_000));
+}
+
+export function assignFeature() {
+  const composer = new Composer<BotContext>();
+
+  composer.command('tugaskan', guarded('tugaskan', async (ctx, access) => {
+    const opds = await listOpds(ctx.deps.db, access.workspace.id);
+    if (opds.length === 0) return void (await reply(ctx, t.noOpds));
+    await save(ctx, access, 'opd', {});
+    await reply(ctx, t.assignStart, Markup.inlineKeyboard(opds.map((o) => Markup.button.callback(o.name, `tg-opd:${o.id}`)), { columns: 2 }));
+  }));
+
+  composer.action(/^tg-opd:(\d+)$/, async (ctx) => {
+    const access = await requireAccess(ctx, { name: 'tugaskan', audience: ['koordinator'] });
+    if (!access) return;
+    const flow = await getFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), ctx.deps.clock.now());
+    const [opd] = await findOpdsByIds(ctx.deps.db, access.workspace.id, [Number(ctx.match[1])]);
+    if (!flow || flow.kind !== 'tugaskan' || !opd) return void (await ctx.answerCbQuery(flow ? texts.staleButton : t.flowExpired));
+    await ctx.answerCbQuery();
+    await save(ctx, access, 'indikator', { opdId: opd.id, opdName: opd.name });
+    await reply(ctx, t.assignIndicator(opd.name), ask);
+  });
+
+  composer.action(/^tg-who:(\d+)$/, async (ctx) => {
+    const access = await requireAccess(ctx, { name: 'tugaskan', audience: ['koordinator'] });
+    if (!access) return;
+    const flow = await getFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), ctx.deps.clock.now());
+    if (!flow || flow.kind !== 'tugaskan' || flow.step !== 'pic') return void (await ctx.answerCbQuery(t.flowExpired));
+    const d = flow.data as { opdId: number; opdName: string; indicatorId: number | null; title: string; dueDate: string | null; evaluationId: number; stage: string | null };
+    const pics = await listPicsOfOpd(ctx.deps.db, access.workspace.id, d.opdId);
+    const chosen = Number(ctx.match[1]) === 0 ? null : (pics.find((p) => p.id === Number(ctx.match[1])) ?? undefined);
+    // Only a PIC of that OPD (re-checked now) or nobody.
+    if (chosen === undefined) return void (await ctx.answerCbQuery(texts.buttonNoAccess));
+    await ctx.answerCbQuery();
+    await finish(ctx, access, d, chosen);
+  });
+
+  return composer;
+}
+
+type Draft = { opdId: number; opdName: string; indicatorId: number | null; title: string; dueDate: string | null; evaluationId: number; stage: string | null };
+
+async function finish(ctx: BotContext, access: WorkspaceAccess, d: Draft, who: { id: number; displayName: string; telegramId: bigint; privateChatAt: Date | null } | null) {
+  const item = await createItem(ctx.deps.db, {
+    workspaceId: access.workspace.id, evaluationId: d.evaluationId, opdId: d.opdId, indicatorId: d.indicatorId, stage: d.stage,
+    level: null, title: d.title, description: null, dueDate: d.dueDate, assigneeId: who?.id ?? null,
+  }, botActor(access.personId));
+  await clearFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id));
+  const stageDue = d.stage ? (await listStages(ctx.deps.db, d.evaluationId)).find((s) => s.kind === d.stage)?.dueDate ?? null : null;
+  const due = dueText(effectiveDueDate(d.dueDate, stageDue));
+  await reply(ctx, t.assignDone(item.id, d.title, d.opdName, who?.displayName ?? null, due));
+  if (who && who.id !== access.personId) await notifyPerson(ctx, who, t.notifyAssigned(item.id, d.title, d.opdName, due));
+}
+
+/** The typed steps of the flow: indicator, title, due date. */
+export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess, flow: { step: string; data: Record<string, unknown> }): Promise<boolean> {
+  const text = ctx.message && 'text' in ctx.message ? ctx.message.text.trim() : '';
+  if (!text) return false;
+  const { db } = ctx.deps;
+  const evaluation = await findEvaluation(db, access.workspace.id);
+  if (!evaluation) return false;
+  if (flow.step === 'indikator') {
+    let indicatorId: number | null = null;
+    if (text !== '-') {
+      const fw = await findFrameworkById(db, evaluation.frameworkId);
+      const no = parseWith(arg.indicatorNo(fw!.def.indicators.length), text);
+      if (!no.ok) {
+        await reply(ctx, `${no.problem ?? ''}\n${t.assignIndicator(String(flow.data.opdName))}`, ask);
+        return true;
+      }
+      indicatorId = fw!.indicatorIds.get(no.value)!;
+    }
+    await save(ctx, access, 'judul', { ...flow.data, indicatorId, evaluationId: evaluation.id, stage: 'dokumen' });
+    await reply(ctx, t.assignTitle, ask);
+    return true;
+  }
+  if (flow.step === 'judul') {
+    if (text.length < 3 || text.length > 200) {
+      await reply(ctx, t.titleInvalid, ask);
+      return true;
+    }
+    const stageDue = (await listStages(db, evaluation.id)).find((s) => s.kind === 'dokumen')?.dueDate ?? null;
+    await save(ctx, access, 'tenggat', { ...flow.data, title: text });
+    await reply(ctx, t.assignDue(dueText(stageDue)), ask);
+    return true;
+  }
+  if (flow.step === 'tenggat') {
+    let dueDate: string | null = null;
+    if (text !== '-') {
+      const date = parseWith(arg.date, text);
+      if (!date.ok) {
+        await reply(ctx, date.problem ?? t.assignDue(null), ask);
+        return true;
+      }
+      dueDate = date.value;
+    }
+    const data = { ...flow.data, dueDate } as Draft;
+    const pics = await listPicsOfOpd(db, access.workspace.id, data.opdId);
+    if (pics.length === 0) {
+      await reply(ctx, t.assignNoPics);
+      await finish(ctx, access, data, null);
+      return true;
+    }
+    await save(ctx, access, 'pic', data);
+    await reply(ctx, t.assignWho, Markup.inlineKeyboard([
+      ...pics.map((p) => Markup.button.callback(p.displayName, `tg-who:${p.id}`)),
+      Markup.button.callback(t.assignNobody, 'tg-who:0'),
+    ], { columns: 1 }));
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,79 @@
+// /tugas (my open items, nearest deadline first) and /progres (every OPD's bar, the overdue
+// list, and the indicators least ready).
+import { Composer } from 'telegraf';
+import { countItemsByIndicator, countItemsByOpd, listOpenItemsOf, listOverdueItems } from '../../db/checklists.ts';
+import { findEvaluation } from '../../db/evaluations.ts';
+import { findFrameworkById } from '../../db/frameworks.ts';
+import { listOpds } from '../../db/opds.ts';
+import { listStages } from '../../db/stages.ts';
+import type { ItemStatus } from '../../domain/checklists.ts';
+import { effectiveDueDate, progressBar, STATUS_ICONS } from '../../domain/checklists.ts';
+import { formatIsoDate, toLocalDate } from '../../domain/dates.ts';
+import type { BotContext } from '../context.ts';
+import { guarded } from '../guard.ts';
+import { reply } from '../reply.ts';
+import { checklistTexts as t } from '../texts.ts';
+import { dueText } from './checklist-views.ts';
+
+export function tasksFeature() {
+  const composer = new Composer<BotContext>();
+
+  composer.command('tugas', guarded('tugas', async (ctx, access) => {
+    const items = await listOpenItemsOf(ctx.deps.db, access.workspace.id, access.personId);
+    if (items.length === 0) return void (await reply(ctx, t.tasksEmpty));
+    const stages = new Map<number, Map<string, string | null>>();
+    for (const evaluationId of new Set(items.map((i) => i.evaluationId).filter((id): id is number => id !== null))) {
+      stages.set(evaluationId, new Map((await listStages(ctx.deps.db, evaluationId)).map((s) => [s.kind, s.dueDate])));
+    }
+    const withDue = items.map((i) => ({ item: i, due: effectiveDueDate(i.dueDate, i.stage && i.evaluationId ? stages.get(i.evaluationId)?.get(i.stage) ?? null : null) }));
+    // Nearest deadline first; items without one last.
+    withDue.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.item.id - b.item.id);
+    await reply(ctx, [t.tasksTitle(items.length), ...withDue.map(({ item, due }) =>
+      t.taskLine(STATUS_ICONS[item.status as ItemStatus], item.id, item.title, item.opd.name, dueText(due)))].join('\n'));
+  }));
+
+  composer.command('progres', guarded('progres', async (ctx, access) => {
+    const { db } = ctx.deps;
+    const evaluation = await findEvaluation(db, access.workspace.id);
+    if (!evaluation) return void (await reply(ctx, t.progressEmpty));
+    const [counts, opds, stages, byIndicator] = await Promise.all([
+      countItemsByOpd(db, access.workspace.id, evaluation.id),
+      listOpds(db, access.workspace.id),
+      listStages(db, evaluation.id),
+      countItemsByIndicator(db, access.workspace.id, evaluation.id),
+    ]);
+    if (counts.length === 0) return void (await reply(ctx, t.progressEmpty));
+    const today = formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
+    const overdueStages = stages.filter((s) => s.dueDate !== null && s.dueDate < today).map((s) => s.kind);
+    const overdue = await listOverdueItems(db, access.workspace.id, evaluation.id, today, overdueStages);
+    const tally = (rows: { status: string; _count: { _all: number } }[]) => ({
+      done: rows.filter((r) => r.status === 'selesai').reduce((s, r) => s + r._count._all, 0),
+      total: rows.filter((r) => r.status !== 'dibatalkan').reduce((s, r) => s + r._count._all, 0),
+    });
+    const lines = [t.progressTitle(access.workspace.name, evaluation.year)];
+    const perOpd = opds.map((o) => ({ opd: o, ...tally(counts.filter((c) => c.opdId === o.id)) })).filter((p) => p.total > 0);
+    perOpd.sort((a, b) => a.done / a.total - b.done / b.total || a.opd.code.localeCompare(b.opd.code));
+    for (const p of perOpd) lines.push(t.progressLine(p.opd.name, progressBar(p.done, p.total), p.done, p.total));
+    if (overdue.length === 0) lines.push(t.overdueNone);
+    else {
+      lines.push(t.overdueTitle(overdue.length));
+      const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
+      for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, i.opd.name, dueText(effectiveDueDate(i.dueDate, i.stage ? stageDue.get(i.stage) ?? null : null)) ?? '–'));
+    }
+    const indicators = await indicatorNumbers(ctx, evaluation.frameworkId);
+    const readiness = [...new Set(byIndicator.map((r) => r.indicatorId!))]
+      .map((id) => ({ no: indicators.get(id) ?? 0, ...tally(byIndicator.filter((r) => r.indicatorId === id)) }))
+      .filter((r) => r.total > 0)
+      .sort((a, b) => a.done / a.total - b.done / b.total || a.no - b.no)
+      .slice(0, 5);
+    if (readiness.length > 0) lines.push(t.readinessTitle, ...readiness.map((r) => t.readinessLine(r.no, r.done, r.total)));
+    await reply(ctx, lines.join('\n'));
+  }));
+
+  return composer;
+}
+
+async function indicatorNumbers(ctx: BotContext, frameworkId: number): Promise<Map<number, number>> {
+  const fw = await findFrameworkById(ctx.deps.db, frameworkId);
+  return new Map([...(fw?.indicatorIds ?? new Map<number, number>())].map(([no, id]) => [id, no]));
+}

@@ -1,0 +1,145 @@
+// Checklist items: every query scoped by workspace (ids arrive from buttons and are re-scoped).
+import type { Actor } from './audit.ts';
+import { recordAudit } from './audit.ts';
+import type { Db } from './client.ts';
+
+const OPEN = ['belum', 'proses', 'diajukan', 'revisi'];
+
+export interface NewItem {
+  workspaceId: number;
+  evaluationId: number | null;
+  opdId: number;
+  indicatorId: number | null;
+  stage: string | null;
+  level: number | null;
+  title: string;
+  description: string | null;
+  dueDate: string | null;
+  assigneeId: number | null;
+}
+
+export async function createItem(db: Db, input: NewItem, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const item = await tx.checklistItem.create({ data: { ...input, createdById: actor.personId } });
+    await recordAudit(tx, actor, { workspaceId: input.workspaceId, action: 'item.create', entity: 'item', entityId: item.id, detail: input });
+    return item;
+  });
+}
+
+const itemDetail = {
+  opd: true,
+  indicator: { select: { no: true, name: true, weight: true } },
+  assignee: { select: { id: true, displayName: true, username: true, telegramId: true, privateChatAt: true } },
+  evidence: { orderBy: { id: 'asc' as const }, include: { addedBy: { select: { displayName: true } } } },
+};
+
+/** One item of this workspace (null for an id of another workspace or none). */
+export async function findItem(db: Db, workspaceId: number, itemId: number) {
+  return db.checklistItem.findFirst({ where: { id: itemId, workspaceId }, include: itemDetail });
+}
+
+export type ItemWithDetail = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+export async function listOpdItems(db: Db, workspaceId: number, evaluationId: number, opdId: number, page: number, perPage: number) {
+  const where = { workspaceId, evaluationId, opdId };
+  const [total, items] = await Promise.all([
+    db.checklistItem.count({ where }),
+    db.checklistItem.findMany({
+      where, skip: page * perPage, take: perPage,
+      orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { id: 'asc' }],
+      include: { indicator: { select: { no: true } }, assignee: { select: { displayName: true } } },
+    }),
+  ]);
+  return { total, items };
+}
+
+export async function listOpenItemsOf(db: Db, workspaceId: number, personId: number) {
+  return db.checklistItem.findMany({
+    where: { workspaceId, assigneeId: personId, status: { in: OPEN } },
+    include: { opd: true, indicator: { select: { no: true } } },
+    take: 200,
+  });
+}
+
+/** Moves an item only if nobody moved it meanwhile (the status it was read with). */
+export async function changeItemStatus(db: Db, input: { workspaceId: number; itemId: number; from: string; to: string; reason: string | null }, actor: Actor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.checklistItem.updateMany({
+      where: { id: input.itemId, workspaceId: input.workspaceId, status: input.from },
+      data: { status: input.to, revisionReason: input.to === 'revisi' || input.to === 'dibatalkan' ? input.reason : null, statusAt: new Date() },
+    });
+    if (count === 1) {
+      await recordAudit(tx, actor, {
+        workspaceId: input.workspaceId, action: 'item.status', entity: 'item', entityId: input.itemId,
+        detail: { dari: input.from, ke: input.to, alasan: input.reason },
+      });
+    }
+    return count === 1;
+  });
+}
+
+export interface NewEvidence {
+  kind: 'document' | 'photo' | 'link';
+  telegramFileId: string | null;
+  telegramFileUnique: string | null;
+  fileName: string | null;
+  fileSize: number | null;
+  mimeType: string | null;
+  url: string | null;
+}
+
+/** Keeps the evidence and moves the item to `to` (diajukan) in one transaction. */
+export async function attachEvidence(db: Db, input: { workspaceId: number; itemId: number; from: string; to: string; evidence: NewEvidence }, actor: Actor & { personId: number }) {
+  return db.$transaction(async (tx) => {
+    const item = await tx.checklistItem.findFirst({ where: { id: input.itemId, workspaceId: input.workspaceId } });
+    if (!item) return false;
+    await tx.evidence.create({ data: { itemId: item.id, addedById: actor.personId, ...input.evidence } });
+    if (item.status === input.from && input.from !== input.to) {
+      await tx.checklistItem.update({ where: { id: item.id }, data: { status: input.to, statusAt: new Date(), revisionReason: null } });
+    }
+    await recordAudit(tx, actor, {
+      workspaceId: input.workspaceId, action: 'item.evidence', entity: 'item', entityId: item.id,
+      detail: { ...input.evidence, dari: item.status, ke: input.to },
+    });
+    return true;
+  });
+}
+
+/** Item counts per OPD and status, for the progress bars. */
+export async function countItemsByOpd(db: Db, workspaceId: number, evaluationId: number) {
+  return db.checklistItem.groupBy({ by: ['opdId', 'status'], where: { workspaceId, evaluationId }, _count: { _all: true } });
+}
+
+/** Item counts per indicator and status (readiness per indicator). */
+export async function countItemsByIndicator(db: Db, workspaceId: number, evaluationId: number) {
+  return db.checklistItem.groupBy({ by: ['indicatorId', 'status'], where: { workspaceId, evaluationId, indicatorId: { not: null } }, _count: { _all: true } });
+}
+
+/** Open items past their own due date, or past their stage's deadline when they have none. */
+export async function listOverdueItems(db: Db, workspaceId: number, evaluationId: number, today: string, overdueStages: string[], take = 15) {
+  return db.checklistItem.findMany({
+    where: {
+      workspaceId, evaluationId, status: { in: OPEN },
+      OR: [{ dueDate: { lt: today } }, { dueDate: null, stage: { in: overdueStages } }],
+    },
+    include: { opd: true },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    take,
+  });
+}
+
+/** Leveled items per indicator for the evidence-backed level (verified and open alike). */
+export async function listLeveledItems(db: Db, workspaceId: number, evaluationId: number) {
+  return db.checklistItem.findMany({
+    where: { workspaceId, evaluationId, level: { not: null }, indicatorId: { not: null } },
+    select: { id: true, title: true, level: true, status: true, indicator: { select: { no: true } } },
+  });
+}
+
+export async function listPicsOfOpd(db: Db, workspaceId: number, opdId: number) {
+  const members = await db.member.findMany({
+    where: { workspaceId, removedAt: null, roles: { some: { role: 'pic' } }, opds: { some: { opdId } } },
+    include: { person: true },
+  });
+  return members.map((m) => m.person);
+}
