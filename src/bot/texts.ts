@@ -98,7 +98,6 @@ export const scoreTexts = {
   indicatorNote: (stage: string, note: string, author: string | null) => `Catatan ${e(stage)}${author ? ` (${e(author)})` : ''}: ${e(note)}`,
   indicatorOwners: (opds: string[]) => `OPD penanggung jawab: ${opds.length ? opds.map(e).join(', ') : 'belum ditetapkan'}`,
   indicatorEvidence: (example: string) => `Contoh bukti dukung: ${e(example.length > 600 ? `${example.slice(0, 600)}…` : example)}`,
-  indicatorChecklist: 'Ceklis: belum ada item untuk indikator ini.',
   indicatorExternal: (source: string) => `Nilai diambil dari indeks instansi lain: ${e(source)}.`,
 
   domainTitle: (no: number, name: string, value: string | null, stage: string) =>
@@ -191,4 +190,15 @@ export const checklistTexts = {
   notifyVerified: (id: number, title: string) => `✅ Item <b>#${id} ${e(title)}</b> sudah diverifikasi koordinator.`,
   openPrivateChat: (name: string, link: string) =>
     `${e(name)}, ada kabar untuk Anda tetapi bot belum dapat mengirim pesan pribadi. Buka ${e(link)} dan tekan Mulai.`,
+};
+
+export const evidenceTexts = {
+  projected: (value: string, predicate: string) => `Proyeksi dari bukti terverifikasi: <b>${value}</b> (${e(predicate)})`,
+  bestTitle: 'Item ceklis yang paling menaikkan indeks bila diverifikasi:',
+  bestLine: (id: number, title: string, no: number, to: number, gain: string) =>
+    `• #${id} ${e(title)} (indikator ${no} → tingkat ${to}): +${gain}`,
+  indicatorEvidenceLevel: (level: number, name: string) => `Tingkat berbasis bukti (item ceklis terverifikasi): <b>${level}</b> (${e(name)})`,
+  indicatorItems: (counts: string) => `Ceklis: ${counts}`,
+  indicatorItemLine: (icon: string, id: number, title: string, level: number | null, opd: string) =>
+    `  ${icon} #${id} ${e(title)}${level ? ` [tingkat ${level}]` : ''} — ${e(opd)}`,
 };

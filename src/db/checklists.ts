@@ -143,3 +143,12 @@ export async function listPicsOfOpd(db: Db, workspaceId: number, opdId: number) 
   });
   return members.map((m) => m.person);
 }
+
+/** The items of one indicator in an evaluation (for /skor). */
+export async function listIndicatorItems(db: Db, workspaceId: number, evaluationId: number, indicatorId: number) {
+  return db.checklistItem.findMany({
+    where: { workspaceId, evaluationId, indicatorId },
+    select: { id: true, title: true, level: true, status: true, opd: { select: { code: true } } },
+    orderBy: [{ level: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -6,7 +6,11 @@ import type { IndexOverview } from '../../domain/index-overview.ts';
 import { formatFraction, toRoundedNumber } from '../../domain/numbers.ts';
 import { STAGE_LABELS } from '../../domain/stages.ts';
 import type { Access, BotContext } from '../context.ts';
-import { scoreTexts as t } from '../texts.ts';
+import { evidenceTexts, scoreTexts as t } from '../texts.ts';
+import type { ItemStatus } from '../../domain/checklists.ts';
+import { STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
+import { bestMissingItems, evidenceBackedLevel, projectedLevels } from '../../domain/evidence-level.ts';
+import { computeIndex } from '../../domain/index-calculation.ts';
 
 type Workspace = NonNullable<Access['workspace']>;
 const fraction = (u: number) => ({ num: u, den: 10_000 });
@@ -57,4 +61,41 @@ export async function sendIndexCharts(ctx: BotContext, ev: EvaluationContext, o:
   const caption = t.chartCaption(ws.name);
   await ctx.replyWithPhoto({ source: domains, filename: 'indeks-domain.png' }, { caption, parse_mode: 'HTML' });
   await ctx.replyWithPhoto({ source: stages, filename: 'indeks-tahapan.png' }, { caption, parse_mode: 'HTML' });
+}
+
+type LeveledRow = { id: number; title: string; level: number | null; status: string; indicator: { no: number } | null };
+
+/** The index the verified evidence supports, and the open items that would raise it most. */
+export function evidenceLines(fw: FrameworkDef, recorded: ReadonlyMap<number, number>, leveled: LeveledRow[]): string[] {
+  if (leveled.length === 0) return [];
+  const byIndicator = new Map<number, { id: number; title: string; level: number | null; status: ItemStatus }[]>();
+  for (const item of leveled) {
+    if (!item.indicator) continue;
+    const list = byIndicator.get(item.indicator.no) ?? [];
+    list.push({ id: item.id, title: item.title, level: item.level, status: item.status as ItemStatus });
+    byIndicator.set(item.indicator.no, list);
+  }
+  const lines: string[] = [''];
+  const projected = computeIndex(fw, projectedLevels(recorded, byIndicator));
+  if (projected.total) lines.push(evidenceTexts.projected(formatFraction(projected.total), projected.predicate ?? ''));
+  const best = bestMissingItems(fw, recorded, byIndicator, 3);
+  if (best.length > 0) {
+    lines.push(evidenceTexts.bestTitle, ...best.map((b) =>
+      evidenceTexts.bestLine(b.itemId, b.title, b.indicatorNo, b.toLevel, formatFraction({ num: b.gainUnits, den: 10_000 }))));
+  }
+  return lines.length > 1 ? lines : [];
+}
+
+type IndicatorItem = { id: number; title: string; level: number | null; status: string; opd: { code: string } };
+
+export function indicatorItemLines(fw: FrameworkDef, indicator: IndicatorDef, items: IndicatorItem[]): string[] {
+  if (items.length === 0) return [evidenceTexts.indicatorItems('belum ada item.')];
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i.status, (counts.get(i.status) ?? 0) + 1);
+  const summary = [...counts].map(([status, n]) => `${n} ${STATUS_LABELS[status as ItemStatus].toLowerCase()}`).join(', ');
+  const lines = [evidenceTexts.indicatorItems(summary)];
+  lines.push(...items.slice(0, 10).map((i) => evidenceTexts.indicatorItemLine(STATUS_ICONS[i.status as ItemStatus], i.id, i.title, i.level, i.opd.code)));
+  const level = evidenceBackedLevel(items.map((i) => ({ level: i.level, status: i.status as ItemStatus })));
+  if (level !== null) lines.push(evidenceTexts.indicatorEvidenceLevel(level, levelName(fw, indicator, level)));
+  return lines;
 }

@@ -3,6 +3,7 @@ import { Composer, Markup } from 'telegraf';
 import { botActor } from '../../db/audit.ts';
 import { loadEvaluationContext } from '../../db/evaluations.ts';
 import { findIndicatorOwners } from '../../db/owners.ts';
+import { listIndicatorItems, listLeveledItems } from '../../db/checklists.ts';
 import { findIndicatorScores, recordScore } from '../../db/scores.ts';
 import { formatDecimal } from '../../domain/decimal.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
@@ -16,7 +17,7 @@ import type { BotContext } from '../context.ts';
 import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { scoreTexts as t, texts } from '../texts.ts';
-import { indexOverviewText, levelName, sendIndexCharts } from './score-views.ts';
+import { evidenceLines, indexOverviewText, indicatorItemLines, levelName, sendIndexCharts } from './score-views.ts';
 
 const units = (u: number) => formatFraction({ num: u, den: 10_000 });
 const weightText = (w: number) => formatDecimal(w, 2, 0);
@@ -30,7 +31,9 @@ export function scoresFeature() {
     if ((stage && !stage.ok) || extra) return void (await reply(ctx, texts.usage(spec, stage && !stage.ok ? stage.problem : undefined)));
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const overview = indexOverview(ev.framework.def, ev.recorded, stage?.ok ? stage.value : null, access.workspace.targetUnits);
-    await reply(ctx, indexOverviewText(ev, overview, access.workspace),
+    const leveled = await listLeveledItems(ctx.deps.db, access.workspace.id, ev.evaluation.id);
+    const evidence = evidenceLines(ev.framework.def, effectiveLevels(ev.recorded, overview.stage), leveled);
+    await reply(ctx, [indexOverviewText(ev, overview, access.workspace), ...evidence].join('\n'),
       Markup.inlineKeyboard([Markup.button.callback(t.chartButton, `chart:${overview.stage}`)]));
   }));
 
@@ -54,9 +57,10 @@ export function scoresFeature() {
     const aspect = fw.aspects.find((a) => a.no === indicator.aspectNo)!;
     const domain = fw.domains.find((d) => d.no === aspect.domainNo) ?? null;
     const indicatorId = ev.framework.indicatorIds.get(indicator.no)!;
-    const [stored, owners] = await Promise.all([
+    const [stored, owners, items] = await Promise.all([
       findIndicatorScores(ctx.deps.db, ev.evaluation.id, indicatorId),
       findIndicatorOwners(ctx.deps.db, access.workspace.id, indicatorId),
+      listIndicatorItems(ctx.deps.db, access.workspace.id, ev.evaluation.id, indicatorId),
     ]);
     const lines = [t.indicatorTitle(indicator.no, indicator.name), t.indicatorPlace(aspect.name, domain?.name ?? null, weightText(indicator.weight)), ''];
     let carriedAny = false;
@@ -71,7 +75,8 @@ export function scoresFeature() {
     for (const s of stored.filter((x) => x.note)) {
       lines.push(t.indicatorNote(STAGE_LABELS[s.stage as Stage] ?? s.stage, s.note!, s.author?.displayName ?? null));
     }
-    lines.push('', t.indicatorOwners(owners.map((o) => o.name)), t.indicatorChecklist);
+    lines.push('', t.indicatorOwners(owners.map((o) => o.name)));
+    lines.push(...indicatorItemLines(fw, indicator, items));
     if (indicator.externalSource) lines.push(t.indicatorExternal(indicator.externalSource));
     if (indicator.evidenceExample) lines.push(t.indicatorEvidence(indicator.evidenceExample));
     await reply(ctx, lines.join('\n'));
