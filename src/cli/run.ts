@@ -1,3 +1,4 @@
+import { checklistCommand } from './commands/checklist.ts';
 import { frameworksCommand } from './commands/frameworks.ts';
 import { indexCommand } from './commands/index-report.ts';
 import { membersCommand } from './commands/members.ts';
@@ -19,6 +20,10 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- members list --workspace kaltim
   npm run cli -- opd add --workspace kaltim --code bappeda --name "Bappeda"
   npm run cli -- opd list --workspace kaltim
+  npm run cli -- checklist generate --workspace kaltim [--year 2024] [--owners peta.json]
+  npm run cli -- checklist export --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024]
+  npm run cli -- checklist import --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024] [--dry-run]
+  npm run cli -- checklist carry-over --workspace kaltim --from 2023 [--year 2024]
 
 Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (bawaan file:./spbe-bot.db).`;
 
@@ -29,6 +34,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   frameworks: frameworksCommand,
   members: membersCommand,
   opd: opdCommand,
+  checklist: checklistCommand,
 };
 
 /** Runs one CLI call and returns its exit code; expected failures go to stderr, never a stack. */
