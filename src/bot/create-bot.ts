@@ -8,6 +8,7 @@ import { claimUpdate } from '../db/updates.ts';
 import { RateLimiter } from '../domain/rate-limit.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { assignFeature } from './features/assign.ts';
+import { checklistFilesFeature } from './features/checklist-files.ts';
 import { checklistsFeature } from './features/checklists.ts';
 import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
@@ -87,7 +88,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), flowsFeature(), unknownCommandFeature());
+    checklistsFeature(), tasksFeature(), assignFeature(), flowsFeature(), checklistFilesFeature(), unknownCommandFeature());
   return bot;
 }
 

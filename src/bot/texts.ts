@@ -202,3 +202,19 @@ export const evidenceTexts = {
   indicatorItemLine: (icon: string, id: number, title: string, level: number | null, opd: string) =>
     `  ${icon} #${id} ${e(title)}${level ? ` [tingkat ${level}]` : ''} — ${e(opd)}`,
 };
+
+export const fileTexts = {
+  notChecklistFile: 'Hanya berkas ceklis .xlsx atau .csv yang dapat diimpor. Untuk melampirkan bukti, buka item di /ceklis lalu tekan 📎.',
+  evidenceHint: 'Untuk melampirkan bukti dukung, buka item di /ceklis lalu tekan 📎 Lampirkan bukti.',
+  tooLarge: 'Berkas terlalu besar untuk diimpor (maksimal 5 MB).',
+  unreadable: (why: string) => `Berkas tidak dapat dibaca: ${e(why)}`,
+  rejected: (n: number, lines: string[]) =>
+    `Impor ceklis ditolak, tidak ada yang disimpan (${n} kesalahan):\n${lines.map(e).join('\n')}${n > lines.length ? `\n… dan ${n - lines.length} lagi.` : ''}`,
+  dryRun: (file: string, creates: number, updates: number, unchanged: number) =>
+    `Uji coba impor <b>${e(file)}</b>: ${creates} item baru, ${updates} berubah, ${unchanged} sama. Belum ada yang disimpan.`,
+  apply: '✅ Terapkan', cancel: 'Batal',
+  applied: (creates: number, updates: number) => `Impor ceklis selesai: ${creates} item baru, ${updates} berubah.`,
+  cancelled: 'Impor dibatalkan; tidak ada yang disimpan.',
+  exportButton: '⬇️ Ekspor ceklis (XLSX)',
+  exportCaption: (workspace: string, year: number) => `Ceklis ${e(workspace)} ${year}. Ubah lalu kirim kembali ke bot untuk diimpor.`,
+};

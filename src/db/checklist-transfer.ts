@@ -3,6 +3,10 @@
 // database knows (does this id belong to this workspace and evaluation?) is checked here, before
 // anything is written.
 import type { ChecklistImportRow, ChecklistSheetRow } from '../domain/checklist-import.ts';
+import { checkChecklistTable } from '../domain/checklist-import.ts';
+import { ITEM_STATUSES } from '../domain/checklists.ts';
+import type { Table } from '../domain/score-import.ts';
+import { listOpds } from './opds.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db, Queryable } from './client.ts';
@@ -161,4 +165,10 @@ export async function applyChecklistImport(db: Db, input: ChecklistImportInput, 
     }
     return { created: createdIds.length, updated: plan.updates.length, unchanged: plan.unchanged };
   }, { timeout: 60_000 });
+}
+
+/** Checks a table against this workspace's OPDs, members and framework (shared by CLI and bot). */
+export async function checkChecklistTableFor(db: Db, workspaceId: number, indicatorNos: readonly number[], table: Table) {
+  const [opds, assignees] = await Promise.all([listOpds(db, workspaceId), listAssigneeKeys(db, workspaceId)]);
+  return checkChecklistTable(table, { opdCodes: new Set(opds.map((o) => o.code)), indicatorNos, assignees, statuses: ITEM_STATUSES });
 }

@@ -1,6 +1,6 @@
 // /tugas (my open items, nearest deadline first) and /progres (every OPD's bar, the overdue
 // list, and the indicators least ready).
-import { Composer } from 'telegraf';
+import { Composer, Markup } from 'telegraf';
 import { countItemsByIndicator, countItemsByOpd, listOpenItemsOf, listOverdueItems } from '../../db/checklists.ts';
 import { findEvaluation } from '../../db/evaluations.ts';
 import { findFrameworkById } from '../../db/frameworks.ts';
@@ -12,7 +12,7 @@ import { formatIsoDate, toLocalDate } from '../../domain/dates.ts';
 import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
-import { checklistTexts as t } from '../texts.ts';
+import { checklistTexts as t, fileTexts } from '../texts.ts';
 import { dueText } from './checklist-views.ts';
 
 export function tasksFeature() {
@@ -67,7 +67,7 @@ export function tasksFeature() {
       .sort((a, b) => a.done / a.total - b.done / b.total || a.no - b.no)
       .slice(0, 5);
     if (readiness.length > 0) lines.push(t.readinessTitle, ...readiness.map((r) => t.readinessLine(r.no, r.done, r.total)));
-    await reply(ctx, lines.join('\n'));
+    await reply(ctx, lines.join('\n'), Markup.inlineKeyboard([Markup.button.callback(fileTexts.exportButton, 'exp:xlsx')]));
   }));
 
   return composer;

@@ -1,12 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { checkChecklistTable } from '../../domain/checklist-import.ts';
-import { ITEM_STATUSES } from '../../domain/checklists.ts';
 import { CLI_ACTOR } from '../../db/audit.ts';
 import { ChecklistSeedError, FALLBACK_OPD } from '../../db/checklist-seeding.ts';
 import {
   applyChecklistImport, carryOverChecklist, ChecklistImportError, exportChecklist, generateChecklistItems,
-  listAssigneeKeys, planChecklistImport,
+  checkChecklistTableFor, planChecklistImport,
 } from '../../db/checklist-transfer.ts';
 import { listOpds } from '../../db/opds.ts';
 import { writeChecklistCsv, writeChecklistXlsx } from '../../files/checklist-workbook.ts';
@@ -98,12 +96,7 @@ async function checklistImport(ctx: CliContext, args: string[]): Promise<void> {
     if (error instanceof TableFileError) throw new CliError(error.message);
     throw error;
   }
-  const checked = checkChecklistTable(table, {
-    opdCodes: new Set((await listOpds(ctx.db, workspace.id)).map((x) => x.code)),
-    indicatorNos: framework.def.indicators.map((i) => i.no),
-    assignees: await listAssigneeKeys(ctx.db, workspace.id),
-    statuses: ITEM_STATUSES,
-  });
+  const checked = await checkChecklistTableFor(ctx.db, workspace.id, framework.def.indicators.map((i) => i.no), table);
   if (!checked.ok) throw new ChecklistImportError(checked.errors);
   const input = { workspaceId: workspace.id, evaluationId: evaluation.id, rows: checked.rows };
   if (o['dry-run']) {
