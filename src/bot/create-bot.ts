@@ -13,6 +13,7 @@ import { checklistsFeature } from './features/checklists.ts';
 import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { scoresFeature } from './features/scores.ts';
+import { seedingFeature } from './features/seeding.ts';
 import { stagesFeature } from './features/stages.ts';
 import { startFeature } from './features/start.ts';
 import { tasksFeature } from './features/tasks.ts';
@@ -88,7 +89,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), flowsFeature(), checklistFilesFeature(), unknownCommandFeature());
+    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), unknownCommandFeature());
   return bot;
 }
 

@@ -26,6 +26,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'tugas', description: 'Tugas saya yang belum selesai', usage: '/tugas', example: '/tugas', audience: 'member' },
   { name: 'progres', description: 'Progres semua OPD dan daftar terlambat', usage: '/progres', example: '/progres', audience: ['koordinator', 'pimpinan'] },
   { name: 'tugaskan', description: 'Buat dan tugaskan item ceklis (koordinator)', usage: '/tugaskan', example: '/tugaskan', audience: ['koordinator'] },
+  { name: 'siapkan', description: 'Buat item ceklis evaluasi ini dari contoh bukti dukung, atau bawa item tahun lalu (koordinator)', usage: '/siapkan [lanjutan <tahun>]', example: '/siapkan lanjutan 2023', audience: ['koordinator'] },
   { name: 'batal', description: 'Batalkan isian yang sedang berjalan', usage: '/batal', example: '/batal', audience: 'member' },
   { name: 'nilai', description: 'Catat tingkat satu indikator (koordinator)', usage: '/nilai <no> <tingkat> [tahap] [catatan]', example: '/nilai 12 4 dokumen SK sudah terbit', audience: ['koordinator'] },
   { name: 'jadwal', description: 'Atur tanggal satu tahapan (koordinator)', usage: '/jadwal <tahap> <tanggal> [jam]', example: '/jadwal interviu 29-10-2024 14.00', audience: ['koordinator'] },

@@ -218,3 +218,12 @@ export const fileTexts = {
   exportButton: '⬇️ Ekspor ceklis (XLSX)',
   exportCaption: (workspace: string, year: number) => `Ceklis ${e(workspace)} ${year}. Ubah lalu kirim kembali ke bot untuk diimpor.`,
 };
+
+export const seedTexts = {
+  generated: (created: number, existing: number, unassigned: number[]) =>
+    `Item ceklis dibuat: ${created} baru${existing ? `, ${existing} sudah ada` : ''}.` +
+    (unassigned.length ? ` Indikator tanpa OPD: ${unassigned.join(', ')}.` : '') + ' Lihat /progres atau /ceklis.',
+  carried: (created: number, year: number, skipped: number) =>
+    `Dibawa dari ${year}: ${created} item belum selesai${skipped ? ` (${skipped} sudah ada)` : ''}.`,
+  refused: (why: string) => `Tidak dapat diproses: ${e(why)}`,
+};

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseYearText } from '../domain/workspace-rules.ts';
 import { CliError, UsageError } from './io.ts';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
@@ -31,7 +32,7 @@ export function parseOptions<T extends OptionSpec>(args: string[], spec: T, requ
 /** --year: four digits within the range the evaluations have existed (SPBE since 2018). */
 export function parseYearOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const year = Number(text.trim());
-  if (!/^\d{4}$/.test(text.trim()) || year < 2018 || year > 2100) throw new CliError(`tahun "${text}" tidak sah (mis. 2024).`);
+  const year = parseYearText(text);
+  if (year === null) throw new CliError(`tahun "${text}" tidak sah (mis. 2024).`);
   return year;
 }

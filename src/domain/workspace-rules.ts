@@ -37,3 +37,9 @@ export function parseTelegramId(text: string): bigint | null {
   const id = BigInt(text.trim());
   return id > 0n && id < 2n ** 53n ? id : null;
 }
+
+/** An evaluation year as people type it: four digits, from the first SPBE evaluation (2018). */
+export function parseYearText(text: string): number | null {
+  const year = Number(text.trim());
+  return /^\d{4}$/.test(text.trim()) && year >= 2018 && year <= 2100 ? year : null;
+}
