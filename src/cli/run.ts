@@ -3,6 +3,7 @@ import { frameworksCommand } from './commands/frameworks.ts';
 import { indexCommand } from './commands/index-report.ts';
 import { membersCommand } from './commands/members.ts';
 import { opdCommand } from './commands/opds.ts';
+import { ownersCommand } from './commands/owners.ts';
 import { scoresCommand } from './commands/scores.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import type { CliContext } from './io.ts';
@@ -20,6 +21,8 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- members list --workspace kaltim
   npm run cli -- opd add --workspace kaltim --code bappeda --name "Bappeda"
   npm run cli -- opd list --workspace kaltim
+  npm run cli -- owners list --workspace kaltim
+  npm run cli -- owners set --workspace kaltim --indicator 12 --opd bappeda,bpkad
   npm run cli -- checklist generate --workspace kaltim [--year 2024] [--owners peta.json]
   npm run cli -- checklist export --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024]
   npm run cli -- checklist import --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024] [--dry-run]
@@ -34,6 +37,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   frameworks: frameworksCommand,
   members: membersCommand,
   opd: opdCommand,
+  owners: ownersCommand,
   checklist: checklistCommand,
 };
 

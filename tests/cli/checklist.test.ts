@@ -244,3 +244,22 @@ describe('checklist carry-over', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('owners: the editable indicator→OPD map', () => {
+  it('sets an indicator\'s OPDs, shows them in the list, and refuses unknown OPDs or indicators', async () => {
+    const { cli: run } = await import('../support/cli.ts');
+    const { createTestDb } = await import('../support/db.ts');
+    const { seedDemoWorkspace } = await import('../../src/db/demo.ts');
+    const t2 = createTestDb();
+    await seedDemoWorkspace(t2.db);
+    const set = await run(t2.db, ['owners', 'set', '--workspace', 'demo-kaltim', '--indicator', '12', '--opd', 'bappeda,bpkad']);
+    expect(set).toMatchObject({ code: 0, stdout: 'Indikator 12 sekarang milik: bappeda, bpkad.' });
+    expect((await run(t2.db, ['owners', 'list', '--workspace', 'demo-kaltim'])).stdout).toMatch(/12 +bappeda, bpkad/);
+    const bad = await run(t2.db, ['owners', 'set', '--workspace', 'demo-kaltim', '--indicator', '12', '--opd', 'dinas-x']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('OPD tidak dikenal: dinas-x');
+    expect((await run(t2.db, ['owners', 'set', '--workspace', 'demo-kaltim', '--indicator', '48', '--opd', 'bappeda'])).stderr).toContain('indikator "48" tidak dikenal');
+    expect(await t2.db.indicatorOwner.count()).toBe(2);
+    await t2.close();
+  });
+});
