@@ -16,6 +16,10 @@ const EXAMPLES: [string, string][] = [
   ['/simulasi 4', 'kenaikan tingkat paling sedikit agar indeks mencapai 4'],
   ['/tahapan', 'tahapan evaluasi dan sisa hari'],
   ['/nilai 42 5 final', 'catat tingkat 5 untuk indikator 42 (khusus koordinator)'],
+  ['/siapkan', 'buat item ceklis dari contoh bukti dukung (koordinator)'],
+  ['/ceklis bappeda', 'ceklis satu OPD, dengan tombol'],
+  ['/progres', 'progres semua OPD dan yang terlambat'],
+  ['/tugaskan', 'buat dan tugaskan satu item, langkah demi langkah'],
 ];
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].length));
