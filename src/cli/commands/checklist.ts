@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { CLI_ACTOR } from '../../db/audit.ts';
 import { ChecklistSeedError, FALLBACK_OPD } from '../../db/checklist-seeding.ts';
@@ -8,9 +8,9 @@ import {
 } from '../../db/checklist-transfer.ts';
 import { listOpds } from '../../db/opds.ts';
 import { writeChecklistCsv, writeChecklistXlsx } from '../../files/checklist-workbook.ts';
-import { readTableFile, TableFileError } from '../../files/tables.ts';
 import { parseOptions, parseYearOption } from '../args.ts';
 import type { CliContext } from '../io.ts';
+import { readTableOption } from '../table-file.ts';
 import { CliError, UsageError } from '../io.ts';
 import { requireEvaluation, requireWorkspace } from './lookup.ts';
 
@@ -82,20 +82,7 @@ async function checklistImport(ctx: CliContext, args: string[]): Promise<void> {
     workspace: { type: 'string' }, file: { type: 'string' }, year: { type: 'string' }, 'dry-run': { type: 'boolean' },
   }, ['workspace', 'file'], USAGE.import);
   const { workspace, evaluation, framework, where } = await target(ctx, o.workspace!, o.year);
-  const path = resolve(ctx.cwd, o.file!);
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch {
-    throw new CliError(`berkas "${o.file}" tidak dapat dibaca.`);
-  }
-  let table;
-  try {
-    table = await readTableFile(basename(path), data);
-  } catch (error) {
-    if (error instanceof TableFileError) throw new CliError(error.message);
-    throw error;
-  }
+  const table = await readTableOption(ctx, o.file!);
   const checked = await checkChecklistTableFor(ctx.db, workspace.id, framework.def.indicators.map((i) => i.no), table);
   if (!checked.ok) throw new ChecklistImportError(checked.errors);
   const input = { workspaceId: workspace.id, evaluationId: evaluation.id, rows: checked.rows };

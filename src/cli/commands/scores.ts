@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { formatDateTimeId } from '../../domain/dates.ts';
 import { checkScoreTable, parseWholeNumber } from '../../domain/score-import.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { parseStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { CLI_ACTOR } from '../../db/audit.ts';
 import { applyScoreImport, listScoreChanges, planScoreImport } from '../../db/scores.ts';
-import { readTableFile, TableFileError } from '../../files/tables.ts';
 import { parseOptions, parseYearOption } from '../args.ts';
 import type { CliContext } from '../io.ts';
+import { readTableOption } from '../table-file.ts';
 import { CliError, UsageError } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { requireEvaluation, requireWorkspace } from './lookup.ts';
@@ -35,20 +33,7 @@ export async function scoresCommand(ctx: CliContext, args: string[]): Promise<vo
   const workspace = await requireWorkspace(ctx, o.workspace!);
   const { evaluation, framework } = await requireEvaluation(ctx, workspace.id, year);
 
-  const path = resolve(ctx.cwd, o.file!);
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch {
-    throw new CliError(`berkas "${o.file}" tidak dapat dibaca.`);
-  }
-  let table;
-  try {
-    table = await readTableFile(basename(path), data);
-  } catch (error) {
-    if (error instanceof TableFileError) throw new CliError(error.message);
-    throw error;
-  }
+  const table = await readTableOption(ctx, o.file!);
   const checked = checkScoreTable(table, framework.def.indicators.map((i) => i.no));
   if (!checked.ok) {
     throw new CliError(`Impor dibatalkan, tidak ada yang disimpan (${checked.errors.length} kesalahan):\n${checked.errors.join('\n')}`);
