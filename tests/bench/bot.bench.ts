@@ -6,32 +6,13 @@ import { Telegraf, Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { renderDomainChart, renderStageChart } from '../../src/charts/index-charts.ts';
-import { CLI_ACTOR } from '../../src/db/audit.ts';
-import { findFrameworkById, findFrameworkIdByCode } from '../../src/db/frameworks.ts';
-import { createWorkspace } from '../../src/db/workspaces.ts';
-import { STAGES } from '../../src/domain/stages.ts';
+import { OPDS, seedBenchDatabase, WORKSPACES } from './seed.ts';
 import { benchDatabase, measure, printFigures } from './support.ts';
-
-const WORKSPACES = 600;
-const OPDS = 40;
 
 const bench = await benchDatabase();
 const { db } = bench;
 const started = Date.now();
-const fw = (await findFrameworkById(db, (await findFrameworkIdByCode(db, 'spbe-2020'))!))!;
-for (let w = 1; w <= WORKSPACES; w++) {
-  const { workspace, evaluation } = await createWorkspace(db, {
-    slug: `ws-${w}`, name: `Instansi ${w}`, timeZone: 'Asia/Makassar', targetUnits: 35_000, frameworkId: fw.id, year: 2024,
-    admin: { telegramId: BigInt(1_000_000 + w), displayName: `Admin ${w}` },
-  }, CLI_ACTOR);
-  await db.opd.createMany({ data: Array.from({ length: OPDS }, (_, o) => ({ workspaceId: workspace.id, code: `opd-${o + 1}`, name: `OPD ${o + 1}` })) });
-  await db.score.createMany({
-    data: STAGES.flatMap((stage, s) => fw.def.indicators.map((i) => ({
-      evaluationId: evaluation.id, indicatorId: fw.indicatorIds.get(i.no)!, stage, level: 1 + ((i.no + w + s) % 5),
-    }))),
-  });
-  await db.chat.create({ data: { workspaceId: workspace.id, telegramChatId: BigInt(-1_000_000_000 - w), type: 'supergroup', title: `Grup ${w}` } });
-}
+await seedBenchDatabase(db);
 console.log(`seeded ${WORKSPACES} workspaces, ${await db.opd.count()} OPDs, ${await db.score.count()} scores in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 // Every outgoing call resolves at once; `replied` marks when the handler issued its reply.
