@@ -22,8 +22,15 @@ const IMPORTERS = { name: 'tugaskan', audience: ['koordinator'] } as const;
 async function planFrom(ctx: BotContext, access: WorkspaceAccess, fileId: string, fileName: string) {
   // The link carries the bot token: it is used here and never stored or logged.
   const link = await ctx.telegram.getFileLink(fileId);
-  const response = await fetch(link);
-  const data = Buffer.from(await response.arrayBuffer());
+  let data: Buffer;
+  try {
+    const response = await fetch(link);
+    if (!response.ok) throw new Error(String(response.status));
+    data = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    // Rethrown without the URL, so no log line can ever carry the token.
+    throw new Error(`file download failed (${error instanceof Error ? error.message.replace(/https?:\/\/\S+/g, '…') : 'unknown'})`);
+  }
   let table;
   try {
     table = await readTableFile(fileName, data);
