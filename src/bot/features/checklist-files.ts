@@ -28,7 +28,8 @@ async function planFrom(ctx: BotContext, access: WorkspaceAccess, fileId: string
     if (!response.ok) throw new Error(String(response.status));
     data = Buffer.from(await response.arrayBuffer());
   } catch (error) {
-    // Rethrown without the URL, so no log line can ever carry the token.
+    // Rethrown without the URL, so no log line can ever carry the token; hence no `cause` either.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(`file download failed (${error instanceof Error ? error.message.replace(/https?:\/\/\S+/g, '…') : 'unknown'})`);
   }
   let table;
