@@ -62,11 +62,11 @@ export async function listOpenItemsOf(db: Db, workspaceId: number, personId: num
 }
 
 /** Moves an item only if nobody moved it meanwhile (the status it was read with). */
-export async function changeItemStatus(db: Db, input: { workspaceId: number; itemId: number; from: string; to: string; reason: string | null }, actor: Actor): Promise<boolean> {
+export async function changeItemStatus(db: Db, input: { workspaceId: number; itemId: number; from: string; to: string; reason: string | null; at: Date }, actor: Actor): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.checklistItem.updateMany({
       where: { id: input.itemId, workspaceId: input.workspaceId, status: input.from },
-      data: { status: input.to, revisionReason: input.to === 'revisi' || input.to === 'dibatalkan' ? input.reason : null, statusAt: new Date() },
+      data: { status: input.to, revisionReason: input.to === 'revisi' || input.to === 'dibatalkan' ? input.reason : null, statusAt: input.at },
     });
     if (count === 1) {
       await recordAudit(tx, actor, {
@@ -89,13 +89,13 @@ export interface NewEvidence {
 }
 
 /** Keeps the evidence and moves the item to `to` (diajukan) in one transaction. */
-export async function attachEvidence(db: Db, input: { workspaceId: number; itemId: number; from: string; to: string; evidence: NewEvidence }, actor: Actor & { personId: number }) {
+export async function attachEvidence(db: Db, input: { workspaceId: number; itemId: number; from: string; to: string; evidence: NewEvidence; at: Date }, actor: Actor & { personId: number }) {
   return db.$transaction(async (tx) => {
     const item = await tx.checklistItem.findFirst({ where: { id: input.itemId, workspaceId: input.workspaceId } });
     if (!item) return false;
     await tx.evidence.create({ data: { itemId: item.id, addedById: actor.personId, ...input.evidence } });
     if (item.status === input.from && input.from !== input.to) {
-      await tx.checklistItem.update({ where: { id: item.id }, data: { status: input.to, statusAt: new Date(), revisionReason: null } });
+      await tx.checklistItem.update({ where: { id: item.id }, data: { status: input.to, statusAt: input.at, revisionReason: null } });
     }
     await recordAudit(tx, actor, {
       workspaceId: input.workspaceId, action: 'item.evidence', entity: 'item', entityId: item.id,

@@ -14,3 +14,9 @@ export async function forgetOldUpdates(db: Db, before: Date): Promise<number> {
   const { count } = await db.processedUpdate.deleteMany({ where: { receivedAt: { lt: before } } });
   return count;
 }
+
+/** The highest update id handled so far (0 when none). */
+export async function findHighestUpdateId(db: Db): Promise<number> {
+  const { _max } = await db.processedUpdate.aggregate({ _max: { updateId: true } });
+  return _max.updateId === null ? 0 : Number(_max.updateId);
+}

@@ -6,7 +6,10 @@ import type { BotDeps } from '../bot/context.ts';
 import { createBot } from '../bot/create-bot.ts';
 import type { RunningBot } from '../bot/launch.ts';
 import { launchBot } from '../bot/launch.ts';
+import { findChat } from '../db/chats.ts';
 import { DEMO_GROUP_ID, seedDemoWorkspace } from '../db/demo.ts';
+import { findHighestUpdateId } from '../db/updates.ts';
+import { findWorkspaceById } from '../db/workspaces.ts';
 import type { Logger } from '../log.ts';
 import { createFakeBotApi } from './fake-bot-api.ts';
 import type { FakeBotApi } from './fake-bot-api.ts';
@@ -22,9 +25,7 @@ const FIRST_SANDBOX_UPDATE_ID = 1_000_000_000_000;
 const DEFAULT_GROUP_TITLE = 'Tim SPBE Kaltim (demo)';
 
 async function firstFreeUpdateId(deps: BotDeps): Promise<number> {
-  const { _max } = await deps.db.processedUpdate.aggregate({ _max: { updateId: true } });
-  const highest = _max.updateId === null ? 0 : Number(_max.updateId);
-  return Math.max(FIRST_SANDBOX_UPDATE_ID, highest + 1);
+  return Math.max(FIRST_SANDBOX_UPDATE_ID, (await findHighestUpdateId(deps.db)) + 1);
 }
 
 /**
@@ -58,8 +59,8 @@ function terminalLogger(show: (line: string) => void): Logger {
 
 export async function startSandbox(deps: BotDeps, io: TerminalIo = { input: process.stdin, output: process.stdout }): Promise<RunningBot> {
   const workspaceId = await seedDemoWorkspace(deps.db);
-  const workspace = await deps.db.workspace.findUnique({ where: { id: workspaceId } });
-  const group = await deps.db.chat.findUnique({ where: { telegramChatId: DEMO_GROUP_ID } });
+  const workspace = await findWorkspaceById(deps.db, workspaceId);
+  const group = await findChat(deps.db, DEMO_GROUP_ID);
 
   const api = createFakeBotApi();
   const { apiRoot } = await api.start();

@@ -72,7 +72,7 @@ async function applyMove(ctx: BotContext, access: WorkspaceAccess, itemId: numbe
   const result = moveItem({ status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length },
     action, actorOf(access), reason);
   if (!result.ok) return result.reason;
-  const moved = await changeItemStatus(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to: result.status, reason: result.reason }, botActor(access.personId));
+  const moved = await changeItemStatus(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to: result.status, reason: result.reason, at: ctx.deps.clock.now() }, botActor(access.personId));
   if (!moved) return t.moveStale;
   if (item.assignee && item.assignee.id !== access.personId) {
     if (result.status === 'revisi') await notifyPerson(ctx, item.assignee, t.notifyRevision(item.id, item.title, result.reason ?? ''));
@@ -186,7 +186,7 @@ export async function handleChecklistFlow(ctx: BotContext, access: WorkspaceAcce
   const state = { status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length + 1 };
   const submit = moveItem(state, 'ajukan', actorOf(access));
   const to = submit.ok ? submit.status : item.status;
-  await attachEvidence(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to, evidence }, { via: 'bot', personId: access.personId });
+  await attachEvidence(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to, evidence, at: ctx.deps.clock.now() }, { via: 'bot', personId: access.personId });
   await clearFlow(ctx.deps.db, access.personId, chatIdOf(ctx));
   await reply(ctx, t.evidenceSaved(itemId, STATUS_LABELS[to as ItemStatus]));
   return true;
