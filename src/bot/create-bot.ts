@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Telegraf as TelegrafType } from 'telegraf';
 import { Telegraf } from 'telegraf';
+import { markUnreachable, moveChatId } from '../db/chats.ts';
 import { claimUpdate } from '../db/updates.ts';
 import { RateLimiter } from '../domain/rate-limit.ts';
 import type { BotContext, BotDeps } from './context.ts';
@@ -19,7 +20,8 @@ import { startFeature } from './features/start.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { workspaceFeature } from './features/workspace.ts';
 import { COMMANDS } from './registry.ts';
-import { installSender } from './sender.ts';
+import type { SenderHooks } from './sender.ts';
+import { DEFAULT_RETRY, installSender } from './sender.ts';
 import { texts } from './texts.ts';
 
 export interface CreateBotOptions {
@@ -40,7 +42,17 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
     handlerTimeout: 60_000,
   });
   bot.context.deps = deps;
-  installSender(bot.telegram);
+  const hooks: SenderHooks = {
+    async onMigrate(from, to) {
+      deps.logger.info({ from, to }, 'chat migrated to a supergroup');
+      await moveChatId(deps.db, BigInt(from), BigInt(to));
+    },
+    async onUnreachable(chatId, description) {
+      deps.logger.warn({ chatId, description }, 'chat unreachable');
+      await markUnreachable(deps.db, BigInt(chatId), deps.clock.now());
+    },
+  };
+  installSender(bot.telegram, DEFAULT_RETRY, hooks);
 
   bot.catch(async (error, ctx) => {
     const ref = randomBytes(3).toString('hex').toUpperCase();
@@ -52,7 +64,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(async (ctx, next) => {
-    installSender(ctx.telegram);
+    installSender(ctx.telegram, DEFAULT_RETRY, hooks);
     if (!(await claimUpdate(deps.db, ctx.update.update_id))) {
       deps.logger.info({ updateId: ctx.update.update_id }, 'repeated update skipped');
       return;

@@ -43,17 +43,43 @@ export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolic
   return null;
 }
 
+/** What the sender tells the rest of the bot about a chat, so the stored state follows Telegram. */
+export interface SenderHooks {
+  /** 400 migrate_to_chat_id: the group is now a supergroup with this id */
+  onMigrate(fromChatId: number, toChatId: number): Promise<void>;
+  /** 403: kicked from the group, or blocked by the person */
+  onUnreachable(chatId: number, description: string): Promise<void>;
+}
+
 const INSTALLED = Symbol('spbe-bot.sender');
 
-export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY): Telegram {
+function chatIdOf(payload: unknown): number | null {
+  const id = (payload as { chat_id?: unknown } | null)?.chat_id;
+  return typeof id === 'number' || (typeof id === 'string' && /^-?\d+$/.test(id)) ? Number(id) : null;
+}
+
+export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY, hooks?: SenderHooks): Telegram {
   const target = telegram as Telegram & { [INSTALLED]?: boolean };
   if (target[INSTALLED]) return telegram;
   const callApi = telegram.callApi.bind(telegram);
   target.callApi = (async (method: string, payload: unknown, extra?: unknown) => {
+    let migrated = false;
     for (let attempt = 1; ; attempt++) {
       try {
         return await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
       } catch (error) {
+        const chatId = chatIdOf(payload);
+        if (error instanceof TelegramError && chatId !== null && hooks) {
+          const newId = error.parameters?.migrate_to_chat_id;
+          // Moved once, then retried at the new id (a second move in one call would be a loop).
+          if (error.code === 400 && newId !== undefined && !migrated) {
+            migrated = true;
+            await hooks.onMigrate(chatId, newId);
+            payload = { ...(payload as object), chat_id: newId };
+            continue;
+          }
+          if (error.code === 403) await hooks.onUnreachable(chatId, error.description);
+        }
         const delay = NOT_RETRIED.has(method) ? null : retryDelayMs(error, attempt, policy);
         if (delay === null) throw error;
         await policy.sleep(delay);

@@ -32,3 +32,24 @@ export async function linkChat(db: Db, link: ChatLink, actor: Actor): Promise<Li
     return { kind: existing ? 'relinked' : 'linked' };
   });
 }
+
+/** A group became a supergroup (400 migrate_to_chat_id): its link follows it to the new id. */
+export async function moveChatId(db: Db, fromId: bigint, toId: bigint): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const chat = await tx.chat.findUnique({ where: { telegramChatId: fromId } });
+    if (!chat || (await tx.chat.findUnique({ where: { telegramChatId: toId } }))) return;
+    await tx.chat.update({ where: { id: chat.id }, data: { telegramChatId: toId, type: 'supergroup' } });
+    await recordAudit(tx, { via: 'system', personId: null }, {
+      workspaceId: chat.workspaceId, action: 'chat.migrate', entity: 'chat', entityId: toId.toString(), detail: { dari: fromId.toString() },
+    });
+  });
+}
+
+/** Telegram answered 403: a group that removed the bot goes inactive; a person who blocked it is unreachable. */
+export async function markUnreachable(db: Db, telegramChatId: bigint, at: Date): Promise<void> {
+  if (telegramChatId > 0n) {
+    await db.person.updateMany({ where: { telegramId: telegramChatId }, data: { unreachableAt: at, privateChatAt: null } });
+  } else {
+    await db.chat.updateMany({ where: { telegramChatId, inactiveAt: null }, data: { inactiveAt: at } });
+  }
+}

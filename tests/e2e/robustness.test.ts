@@ -75,6 +75,38 @@ describe('polling', () => {
     expect(textOf(await h.say(sekda, GROUP, '/skor 1'))).toContain('<b>Indikator 1</b>');
   });
 
+  it('a group upgraded to a supergroup (400 migrate_to_chat_id): the reply goes to the new id and the link follows', async () => {
+    const OLD = -4_001;
+    const NEW = -1_000_000_004_001;
+    await h.t.db.chat.create({ data: { workspaceId: 1, telegramChatId: BigInt(OLD), type: 'group', title: 'Grup lama' } });
+    h.api.failNext('sendMessage', { kind: 'migrate', newChatId: NEW });
+    const after = h.api.calls.length;
+    h.api.pushText({ chatId: OLD, chatType: 'group', from: sekda, text: '/tahapan' });
+    const delivered = await h.next((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === NEW && !c.fault, after);
+    expect(textOf(delivered)).toContain('Tahapan evaluasi');
+    expect(await h.t.db.chat.findUnique({ where: { telegramChatId: BigInt(NEW) } })).toMatchObject({ workspaceId: 1, type: 'supergroup' });
+    expect(await h.t.db.chat.findUnique({ where: { telegramChatId: BigInt(OLD) } })).toBeNull();
+    expect(textOf(await h.say(sekda, NEW, '/indeks'))).toContain('Indeks: <b>3,79</b>');
+  });
+
+  it('403 from a person who blocked the bot marks them unreachable; 403 kicked makes a group inactive', async () => {
+    await h.say(budi, budi.id, '/start');
+    h.api.failNext('sendMessage', { kind: '403-blocked' });
+    h.api.pushText({ chatId: budi.id, from: budi, text: '/tahapan' });
+    await h.api.waitForCall((c) => c.method === 'sendMessage' && c.fault?.kind === '403-blocked', { timeoutMs: 10_000 });
+    await expect.poll(async () => (await h.t.db.person.findUniqueOrThrow({ where: { telegramId: BigInt(budi.id) } })).unreachableAt).not.toBeNull();
+    expect((await h.t.db.person.findUniqueOrThrow({ where: { telegramId: BigInt(budi.id) } })).privateChatAt).toBeNull();
+    // Opening the chat again (/start) makes them reachable.
+    await h.say(budi, budi.id, '/start');
+    expect((await h.t.db.person.findUniqueOrThrow({ where: { telegramId: BigInt(budi.id) } })).unreachableAt).toBeNull();
+
+    const KICKED = -1_000_000_005_001;
+    await h.t.db.chat.create({ data: { workspaceId: 1, telegramChatId: BigInt(KICKED), type: 'supergroup', title: 'Grup X' } });
+    h.api.failNext('sendMessage', { kind: '403-kicked' });
+    h.api.pushText({ chatId: KICKED, from: sekda, text: '/tahapan' });
+    await expect.poll(async () => (await h.t.db.chat.findUniqueOrThrow({ where: { telegramChatId: BigInt(KICKED) } })).inactiveAt).not.toBeNull();
+  });
+
   it('a repeated update_id is handled once', async () => {
     const first = h.api.pushText({ chatId: GROUP, from: rina, text: '/nilai 1 5 interviu' });
     await h.api.waitForCall((c) => c.method === 'sendMessage' && textOf(c).startsWith('Tercatat'), { timeoutMs: 10_000 });
