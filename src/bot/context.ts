@@ -2,6 +2,7 @@ import type { Context } from 'telegraf';
 import type { Db } from '../db/client.ts';
 import type { Role } from '../domain/roles.ts';
 import type { Logger } from '../log.ts';
+import type { SendLimits } from './limiter.ts';
 
 export interface Clock {
   now(): Date;
@@ -19,6 +20,8 @@ export interface BotDeps {
   charts: ChartRenderer;
   /** per-user command budget; defaults in rate-limit.ts */
   rateLimit?: { capacity: number; refillPerMinute: number };
+  /** outgoing message limits; Telegram's own by default (tests and benchmarks raise them) */
+  sendLimits?: SendLimits;
 }
 
 /** Who is asking, and for which workspace: resolved from the update itself, never from its text. */

@@ -20,6 +20,7 @@ import { startFeature } from './features/start.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { workspaceFeature } from './features/workspace.ts';
 import { COMMANDS } from './registry.ts';
+import { SendLimiter, TELEGRAM_LIMITS } from './limiter.ts';
 import type { SenderHooks } from './sender.ts';
 import { DEFAULT_RETRY, installSender } from './sender.ts';
 import { texts } from './texts.ts';
@@ -52,7 +53,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
       await markUnreachable(deps.db, BigInt(chatId), deps.clock.now());
     },
   };
-  installSender(bot.telegram, DEFAULT_RETRY, hooks);
+  const sendLimiter = new SendLimiter(deps.sendLimits ?? TELEGRAM_LIMITS);
+  installSender(bot.telegram, DEFAULT_RETRY, hooks, sendLimiter);
 
   bot.catch(async (error, ctx) => {
     const ref = randomBytes(3).toString('hex').toUpperCase();
@@ -64,7 +66,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(async (ctx, next) => {
-    installSender(ctx.telegram, DEFAULT_RETRY, hooks);
+    installSender(ctx.telegram, DEFAULT_RETRY, hooks, sendLimiter);
     if (!(await claimUpdate(deps.db, ctx.update.update_id))) {
       deps.logger.info({ updateId: ctx.update.update_id }, 'repeated update skipped');
       return;

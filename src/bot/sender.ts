@@ -4,6 +4,7 @@
 // so replies and proactive sends share it. The limiter of the reminders issue joins here.
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
+import type { SendLimiter } from './limiter.ts';
 
 export interface RetryPolicy {
   /** attempts in all, the first included */
@@ -58,13 +59,18 @@ function chatIdOf(payload: unknown): number | null {
   return typeof id === 'number' || (typeof id === 'string' && /^-?\d+$/.test(id)) ? Number(id) : null;
 }
 
-export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY, hooks?: SenderHooks): Telegram {
+/** Calls that put a message into a chat, and so count against Telegram's limits. */
+const LIMITED = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendMediaGroup', 'copyMessage', 'forwardMessage']);
+
+export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY, hooks?: SenderHooks, limiter?: SendLimiter): Telegram {
   const target = telegram as Telegram & { [INSTALLED]?: boolean };
   if (target[INSTALLED]) return telegram;
   const callApi = telegram.callApi.bind(telegram);
   target.callApi = (async (method: string, payload: unknown, extra?: unknown) => {
     let migrated = false;
     for (let attempt = 1; ; attempt++) {
+      const target = chatIdOf(payload);
+      if (limiter && target !== null && LIMITED.has(method)) await limiter.acquire(target);
       try {
         return await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
       } catch (error) {
@@ -82,7 +88,9 @@ export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_
         }
         const delay = NOT_RETRIED.has(method) ? null : retryDelayMs(error, attempt, policy);
         if (delay === null) throw error;
-        await policy.sleep(delay);
+        // A 429 slows the whole sender, not only this call: the limiter holds every chat back.
+        if (limiter && error instanceof TelegramError && error.code === 429) limiter.pause(delay / 1000);
+        else await policy.sleep(delay);
       }
     }
   }) as Telegram['callApi'];

@@ -26,7 +26,8 @@ proto.callApi = async function (method) {
 
 const silent = { info() {}, warn() {}, error() {} };
 const bot = createBot({ db, clock: { now: () => new Date() }, logger: silent, charts: { domains: renderDomainChart, stages: renderStageChart },
-  rateLimit: { capacity: 1e9, refillPerMinute: 1e9 } }, { token: 'bench', apiRoot: 'http://127.0.0.1:9' });
+  rateLimit: { capacity: 1e9, refillPerMinute: 1e9 },
+  sendLimits: { perSecond: 1e9, perGroupPerMinute: 1e9, perChatIntervalMs: 0 } }, { token: 'bench', apiRoot: 'http://127.0.0.1:9' });
 const bare = new Telegraf('bench');
 bare.command('indeks', (ctx) => ctx.reply('ok'));
 

@@ -22,7 +22,8 @@ let lastText = '';
   return { message_id: 1, date: 0, chat: { id: 1, type: 'supergroup' }, text: '' };
 };
 const bot = createBot({ db, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, logger: { info() {}, warn() {}, error() {} },
-  charts: { domains: renderDomainChart, stages: renderStageChart }, rateLimit: { capacity: 1e9, refillPerMinute: 1e9 } },
+  charts: { domains: renderDomainChart, stages: renderStageChart }, rateLimit: { capacity: 1e9, refillPerMinute: 1e9 },
+  sendLimits: { perSecond: 1e9, perGroupPerMinute: 1e9, perChatIntervalMs: 0 } },
 { token: 'bench', apiRoot: 'http://127.0.0.1:9' });
 const bare = new Telegraf('bench');
 bare.command('ceklis', (ctx) => ctx.reply('ok'));

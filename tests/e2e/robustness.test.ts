@@ -188,3 +188,28 @@ describe('webhook', () => {
     expect(await h.t.db.scoreChange.count({ where: { source: 'bot', indicator: { no: 3 } } })).toBe(1);
   });
 });
+
+describe('send limits', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness({ sendLimits: { perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 1_000 } }); });
+  afterAll(() => h.stop());
+
+  it('spaces replies to one chat by a second, and a 429 holds back every chat', async () => {
+    const after = h.api.calls.length;
+    h.api.pushText({ chatId: sekda.id, from: sekda, text: '/tahapan' });
+    h.api.pushText({ chatId: sekda.id, from: sekda, text: '/bantuan' });
+    const first = await h.next((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === sekda.id, after);
+    const second = await h.next((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === sekda.id && c.index > first.index, after);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950);
+
+    h.api.failNext('sendMessage', { kind: '429', retryAfter: 2 });
+    const start = Date.now();
+    const mark = h.api.calls.length;
+    h.api.pushText({ chatId: budi.id, from: budi, text: '/tahapan' });
+    await h.next((c) => c.method === 'sendMessage' && c.fault?.kind === '429', mark);
+    const other = await h.say(tamu, tamu.id, '/bantuan');
+    // Tamu's chat was never limited, yet waits out Budi's retry_after with everyone else.
+    expect(other.at - start).toBeGreaterThanOrEqual(1_900);
+    await h.next((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === budi.id && !c.fault, mark);
+  });
+});

@@ -47,6 +47,7 @@ export interface HarnessOptions {
   charts?: ChartRenderer;
   logger?: BotDeps['logger'];
   rateLimit?: BotDeps['rateLimit'];
+  sendLimits?: BotDeps['sendLimits'];
   /** runs after the fake API starts and before the bot launches (e.g. to inject faults) */
   beforeLaunch?: (api: FakeBotApi) => void;
 }
@@ -73,6 +74,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: options.logger ?? silentLogger,
     charts: options.charts ?? { domains: renderDomainChart, stages: renderStageChart },
     rateLimit: options.rateLimit ?? { capacity: 1_000, refillPerMinute: 1_000 },
+    // Tests send far more than 20 messages a minute to the demo group; the limits have their own test.
+    sendLimits: options.sendLimits ?? { perSecond: 10_000, perGroupPerMinute: 1_000_000, perChatIntervalMs: 0 },
   };
   options.beforeLaunch?.(api);
   const bot = createBot(deps, { token: api.token, apiRoot });

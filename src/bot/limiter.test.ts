@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { SendLimiter } from './limiter.ts';
+
+/** A fake clock whose sleep advances time, so the limiter's schedule is exact. */
+function clock() {
+  let t = 0;
+  return { now: () => t, sleep: async (ms: number) => { t += ms; }, at: () => t };
+}
+
+describe('SendLimiter', () => {
+  it('spaces messages to one chat by the per-chat interval', async () => {
+    const c = clock();
+    const limiter = new SendLimiter({ perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 1_000 }, c.now, c.sleep);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) { await limiter.acquire(42); times.push(c.at()); }
+    expect(times).toEqual([0, 1_000, 2_000]);
+    await limiter.acquire(43); // another chat is not held back
+    expect(c.at()).toBe(2_000);
+  });
+
+  it('sends at most 30 a second overall', async () => {
+    const c = clock();
+    const limiter = new SendLimiter({ perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 1_000 }, c.now, c.sleep);
+    for (let chat = 1; chat <= 30; chat++) await limiter.acquire(chat);
+    expect(c.at()).toBe(0);
+    await limiter.acquire(31);
+    expect(c.at()).toBe(1_000);
+  });
+
+  it('sends at most 20 a minute to one group', async () => {
+    const c = clock();
+    const limiter = new SendLimiter({ perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 0 }, c.now, c.sleep);
+    for (let i = 0; i < 20; i++) await limiter.acquire(-100);
+    expect(c.at()).toBe(0);
+    await limiter.acquire(-100);
+    expect(c.at()).toBe(60_000);
+  });
+
+  it('a 429 pauses every chat for retry_after', async () => {
+    const c = clock();
+    const limiter = new SendLimiter({ perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 0 }, c.now, c.sleep);
+    limiter.pause(5);
+    await limiter.acquire(7);
+    expect(c.at()).toBe(5_000);
+  });
+});
