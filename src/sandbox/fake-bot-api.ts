@@ -7,6 +7,8 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { ApiError, faultError, FaultPlan } from './fake-bot-api-errors.ts';
 import { HttpFront } from './fake-bot-api-http.ts';
+import { FloodGate, LIMITED_METHODS, limitedChatOf } from './fake-bot-api-limits.ts';
+import type { FakeLimitStats, FakeSendLimits } from './fake-bot-api-limits.ts';
 import { CallLog } from './fake-bot-api-log.ts';
 import type { CallMatcher, WaitOptions } from './fake-bot-api-log.ts';
 import { createMessageMethods } from './fake-bot-api-messages.ts';
@@ -22,6 +24,7 @@ import { createSettingsMethods } from './fake-bot-api-settings.ts';
 
 export type * from './fake-bot-api-types.ts';
 export type { CallMatcher, WaitOptions } from './fake-bot-api-log.ts';
+export type { FakeLimitStats, FakeSendLimits } from './fake-bot-api-limits.ts';
 export type { PushCallbackOptions, PushDocumentOptions, PushPhotoOptions, PushTextOptions } from './fake-bot-api-updates.ts';
 export { CONFLICT_OTHER_POLL } from './fake-bot-api-queue.ts';
 
@@ -37,6 +40,17 @@ export interface FakeBotApiOptions {
   /** Delay before the first webhook retry, doubled for each further one (default 200 ms). */
   webhookRetryDelayMs?: number;
   webhookTimeoutMs?: number;
+  /**
+   * Telegram's flood limits, enforced on sendMessage, sendPhoto, sendDocument, sendMediaGroup,
+   * copyMessage and forwardMessage: a message over one is answered 429 `Too Many Requests: retry
+   * after N`. Off when absent. Same shape as `SendLimits` of src/bot/limiter.ts; scale it freely.
+   */
+  limits?: FakeSendLimits;
+  /**
+   * Slack for clock jitter between the bot's limiter and the fake (default 15 ms): every window
+   * is this much shorter, so a chat accepts a message `perChatIntervalMs - 15` ms after the last.
+   */
+  limitToleranceMs?: number;
 }
 
 export type FakeBotApiEvents = {
@@ -60,6 +74,7 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   private readonly faults = new FaultPlan();
   private readonly http: HttpFront;
   private readonly webhookSender: WebhookSender;
+  private readonly floodGate: FloodGate;
   private server: Server | undefined;
   private root: string | undefined;
   private webhook: Webhook | undefined;
@@ -70,6 +85,10 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
     const idFromToken = /^(\d+):/.exec(options.token ?? '')?.[1];
     const botId = options.botId ?? (idFromToken ? Number(idFromToken) : 7000000001);
     this.token = options.token ?? `${botId}:fake-token`;
+    this.floodGate = new FloodGate({
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.limitToleranceMs !== undefined ? { toleranceMs: options.limitToleranceMs } : {}),
+    });
     this.botUser = { id: botId, is_bot: true, first_name: options.botFirstName ?? 'SPBE Bot', username: options.botUsername ?? 'spbe_sandbox_bot' };
     this.webhookSender = new WebhookSender(
       { retries: options.webhookRetries ?? 3, retryDelayMs: options.webhookRetryDelayMs ?? 200, timeoutMs: options.webhookTimeoutMs ?? 10_000 },
@@ -102,6 +121,14 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   /** Every webhook delivery in push order, with its attempts. */
   get webhookDeliveries(): readonly WebhookDelivery[] {
     return this.webhookSender.deliveries;
+  }
+
+  /**
+   * Messages accepted and refused by the flood limits, and the most accepted in any 1000 ms (all
+   * chats). Kept with or without `limits`; `reset()` zeroes them.
+   */
+  get limitStats(): FakeLimitStats {
+    return this.floodGate.stats;
   }
 
   get apiRoot(): string {
@@ -170,9 +197,10 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
     this.faults.add(method, fault, times);
   }
 
-  /** Clears calls, messages, faults and webhook delivery records; ids keep counting up. */
+  /** Clears calls, messages, faults, flood-limit windows and stats, webhook delivery records; ids keep counting up. */
   reset(): void {
     this.log.clear();
+    this.floodGate.reset();
     this.store.clearMessages();
     this.faults.clear();
     this.webhookSender.deliveries.length = 0;
@@ -252,12 +280,22 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
         return response;
       }
     } else {
-      try {
-        // A clone: later edits must not rewrite what this call answered.
-        call.response = ok(structuredClone(this.handlers[method]!(params)));
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        call.response = error.toResponse();
+      // Checked before the method runs, booked only once it has sent: a refused message does not count.
+      const limitedChat = LIMITED_METHODS.has(method) ? limitedChatOf(params) : undefined;
+      const wait = limitedChat === undefined ? 0 : this.floodGate.wait(limitedChat);
+      if (wait > 0) {
+        // Recorded as a planned 429 would be; `limitStats.rejected429` tells the two apart.
+        call.fault = { kind: '429', retryAfter: this.floodGate.reject(wait) };
+        call.response = faultError(call.fault, undefined).toResponse();
+      } else {
+        try {
+          // A clone: later edits must not rewrite what this call answered.
+          call.response = ok(structuredClone(this.handlers[method]!(params)));
+          if (limitedChat !== undefined) this.floodGate.book(limitedChat);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          call.response = error.toResponse();
+        }
       }
     }
     this.settle(call);
