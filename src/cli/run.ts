@@ -1,5 +1,6 @@
 import { checklistCommand } from './commands/checklist.ts';
 import { frameworksCommand } from './commands/frameworks.ts';
+import { holidaysCommand } from './commands/holidays.ts';
 import { indexCommand } from './commands/index-report.ts';
 import { membersCommand } from './commands/members.ts';
 import { opdCommand } from './commands/opds.ts';
@@ -27,6 +28,8 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- checklist export --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024]
   npm run cli -- checklist import --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024] [--dry-run]
   npm run cli -- checklist carry-over --workspace kaltim --from 2023 [--year 2024]
+  npm run cli -- holidays list [--year 2026] [--dir <folder>]
+  npm run cli -- holidays check [--dir <folder>]
 
 Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (bawaan file:./spbe-bot.db).`;
 
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   opd: opdCommand,
   owners: ownersCommand,
   checklist: checklistCommand,
+  holidays: holidaysCommand,
 };
 
 /** Runs one CLI call and returns its exit code; expected failures go to stderr, never a stack. */
