@@ -13,6 +13,7 @@ import { checklistFilesFeature } from './features/checklist-files.ts';
 import { checklistsFeature } from './features/checklists.ts';
 import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
+import { reminderSettingsFeature } from './features/reminder-settings.ts';
 import { scoresFeature } from './features/scores.ts';
 import { seedingFeature } from './features/seeding.ts';
 import { stagesFeature } from './features/stages.ts';
@@ -103,7 +104,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), unknownCommandFeature());
+    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(),
+    unknownCommandFeature());
   return bot;
 }
 

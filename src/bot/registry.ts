@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'batal', description: 'Batalkan isian yang sedang berjalan', usage: '/batal', example: '/batal', audience: 'member' },
   { name: 'nilai', description: 'Catat tingkat satu indikator (koordinator)', usage: '/nilai <no> <tingkat> [tahap] [catatan]', example: '/nilai 12 4 dokumen SK sudah terbit', audience: ['koordinator'] },
   { name: 'jadwal', description: 'Atur tanggal satu tahapan (koordinator)', usage: '/jadwal <tahap> <tanggal> [jam]', example: '/jadwal interviu 29-10-2024 14.00', audience: ['koordinator'] },
+  { name: 'pengingat', description: 'Pengaturan pengingat chat ini (admin, koordinator)', usage: '/pengingat', example: '/pengingat', audience: ['admin', 'koordinator'] },
   { name: 'undang', description: 'Buat tautan undangan (admin)', usage: '/undang <peran> [opd]', example: '/undang pic bappeda', audience: ['admin'] },
   { name: 'hubungkan', description: 'Hubungkan grup ini ke workspace (admin)', usage: '/hubungkan [opd]', example: '/hubungkan', audience: ['admin'] },
 ];

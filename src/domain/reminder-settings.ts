@@ -100,3 +100,45 @@ export function describeOffsets(values: readonly number[]): string {
   if (values.length === 0) return 'tidak ada';
   return values.map((d) => (d === 0 ? 'hari H' : `H-${d}`)).join(', ');
 }
+
+/** Digest days offered: working days only, since a digest on a weekend would be moved anyway. */
+export const DIGEST_DAY_CHOICES = [1, 2, 3, 4, 5] as const;
+
+/**
+ * One change a person makes from the settings message. Each says the state wanted ("H-7 off"),
+ * not "flip it": a double tap, or a press on an older copy of the message, then does what the
+ * button showed instead of undoing it.
+ */
+export type SettingsChange =
+  | { kind: 'enabled'; on: boolean }
+  | { kind: 'offset'; list: 'stageOffsets' | 'itemOffsets'; days: number; on: boolean }
+  | { kind: 'hour'; hour: number }
+  | { kind: 'digest'; day: number | null };
+
+const OFFSET_CHOICES: Record<'stageOffsets' | 'itemOffsets', readonly number[]> = {
+  stageOffsets: STAGE_OFFSET_CHOICES,
+  itemOffsets: ITEM_OFFSET_CHOICES,
+};
+
+/** The settings after a change, or null when the change asks for a value that is not offered. */
+export function applyChange(settings: ReminderSettings, change: SettingsChange): ReminderSettings | null {
+  switch (change.kind) {
+    case 'enabled':
+      return { ...settings, enabled: change.on };
+    case 'offset': {
+      if (!OFFSET_CHOICES[change.list].includes(change.days)) return null;
+      const has = settings[change.list].includes(change.days);
+      return has === change.on ? settings : toggleOffset(settings, change.list, change.days);
+    }
+    case 'hour':
+      return (HOUR_CHOICES as readonly number[]).includes(change.hour) ? { ...settings, hour: change.hour } : null;
+    case 'digest':
+      if (change.day !== null && !(DIGEST_DAY_CHOICES as readonly number[]).includes(change.day)) return null;
+      return { ...settings, digestDay: change.day };
+  }
+}
+
+/** Whether two settings would be stored alike (so saving one over the other changes nothing). */
+export function sameSettings(a: ReminderSettings, b: ReminderSettings): boolean {
+  return serializeSettings(a) === serializeSettings(b);
+}
