@@ -1,7 +1,10 @@
 // Composition root of `npm start`: config → database (migrated, frameworks loaded) → bot →
-// launch (Telegram with BOT_TOKEN, else the local sandbox) → graceful stop on SIGINT/SIGTERM.
+// jobs (reminders) → launch (Telegram with BOT_TOKEN, else the local sandbox) → graceful stop on
+// SIGINT/SIGTERM: the jobs first (a tick finishes its sends), then the bot, then the database.
 import { createBot } from './bot/create-bot.ts';
 import { launchBot } from './bot/launch.ts';
+import { createNotifier } from './bot/notifier.ts';
+import { startJobs } from './jobs/schedule.ts';
 import { renderDomainChart, renderStageChart } from './charts/index-charts.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
@@ -32,17 +35,23 @@ async function main(): Promise<number> {
   }
   const deps = { db, logger, clock: { now: () => new Date() }, charts: { domains: renderDomainChart, stages: renderStageChart } };
 
-  const running = config.botToken
-    ? await launchBot(createBot(deps, { token: config.botToken, apiRoot: config.telegramApiRoot }), {
-      webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger,
-    })
-    : await startSandbox(deps);
+  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+  let running;
+  if (config.botToken) {
+    const bot = createBot(deps, { token: config.botToken, apiRoot: config.telegramApiRoot });
+    // Started before launch: in polling mode launch() only resolves when polling stops.
+    jobs = await startJobs({ db, logger, clock: deps.clock, notifier: createNotifier(bot.telegram, () => bot.botInfo?.username ?? null) });
+    running = await launchBot(bot, { webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger });
+  } else {
+    running = await startSandbox(deps);
+  }
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
     running.finished?.then(resolve);
   });
+  await jobs?.stop();
   await running.stop('signal');
   await db.$disconnect();
   return 0;

@@ -14,6 +14,7 @@ import { checklistsFeature } from './features/checklists.ts';
 import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { reminderSettingsFeature } from './features/reminder-settings.ts';
+import { remindersFeature } from './features/reminders.ts';
 import { scoresFeature } from './features/scores.ts';
 import { seedingFeature } from './features/seeding.ts';
 import { stagesFeature } from './features/stages.ts';
@@ -104,7 +105,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(),
+    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(),
     unknownCommandFeature());
   return bot;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 
 export async function findChat(db: Db, telegramChatId: bigint) {
   return db.chat.findUnique({ where: { telegramChatId }, include: { workspace: true } });
@@ -17,7 +18,7 @@ export interface ChatLink {
 export type LinkOutcome = { kind: 'linked' | 'relinked' } | { kind: 'taken'; workspaceName: string };
 
 /** Links a group to a workspace; a group already linked to another workspace is refused. */
-export async function linkChat(db: Db, link: ChatLink, actor: Actor): Promise<LinkOutcome> {
+export async function linkChat(db: Db, link: ChatLink, actor: Actor, now: Date): Promise<LinkOutcome> {
   return db.$transaction(async (tx) => {
     const existing = await tx.chat.findUnique({ where: { telegramChatId: link.telegramChatId }, include: { workspace: true } });
     if (existing && existing.workspaceId !== link.workspaceId && existing.inactiveAt === null) {
@@ -29,6 +30,8 @@ export async function linkChat(db: Db, link: ChatLink, actor: Actor): Promise<Li
       workspaceId: link.workspaceId, action: 'chat.link', entity: 'chat', entityId: link.telegramChatId.toString(),
       detail: { title: link.title, opdId: link.opdId },
     });
+    // the group gets the stage reminders and the weekly digest from now on
+    await replanWorkspace(tx, link.workspaceId, now);
     return { kind: existing ? 'relinked' : 'linked' };
   });
 }
@@ -45,11 +48,40 @@ export async function moveChatId(db: Db, fromId: bigint, toId: bigint): Promise<
   });
 }
 
-/** Telegram answered 403: a group that removed the bot goes inactive; a person who blocked it is unreachable. */
+/**
+ * Telegram answered 403: a group that removed the bot goes inactive; a person who blocked it is
+ * unreachable. The first time only, each reachable coordinator of the workspaces concerned gets a
+ * notice, queued in the same transaction (so it is sent once, even after a crash).
+ */
 export async function markUnreachable(db: Db, telegramChatId: bigint, at: Date): Promise<void> {
-  if (telegramChatId > 0n) {
-    await db.person.updateMany({ where: { telegramId: telegramChatId }, data: { unreachableAt: at, privateChatAt: null } });
-  } else {
-    await db.chat.updateMany({ where: { telegramChatId, inactiveAt: null }, data: { inactiveAt: at } });
-  }
+  await db.$transaction(async (tx) => {
+    const notices: { workspaceId: number; subject: string; subjectKind: 'group' | 'person' }[] = [];
+    if (telegramChatId > 0n) {
+      const person = await tx.person.findUnique({ where: { telegramId: telegramChatId }, include: { memberships: { where: { removedAt: null } } } });
+      if (!person || person.unreachableAt !== null) return;
+      await tx.person.update({ where: { id: person.id }, data: { unreachableAt: at, privateChatAt: null } });
+      for (const m of person.memberships) notices.push({ workspaceId: m.workspaceId, subject: person.displayName, subjectKind: 'person' });
+    } else {
+      const chat = await tx.chat.findUnique({ where: { telegramChatId } });
+      if (!chat || chat.inactiveAt !== null) return;
+      await tx.chat.update({ where: { id: chat.id }, data: { inactiveAt: at } });
+      notices.push({ workspaceId: chat.workspaceId, subject: chat.title ?? String(telegramChatId), subjectKind: 'group' });
+    }
+    for (const notice of notices) {
+      const coordinators = await tx.member.findMany({
+        where: {
+          workspaceId: notice.workspaceId, removedAt: null, roles: { some: { role: 'koordinator' } },
+          person: { privateChatAt: { not: null }, unreachableAt: null, telegramId: { not: telegramChatId } },
+        },
+        select: { person: { select: { id: true, telegramId: true } } },
+      });
+      if (coordinators.length === 0) continue;
+      await tx.reminderDelivery.createMany({
+        data: coordinators.map(({ person }) => ({
+          workspaceId: notice.workspaceId, key: `unreachable:${telegramChatId}:${at.toISOString()}:p${person.id}`, kind: 'unreachable',
+          telegramChatId: person.telegramId, dueAt: at, payload: JSON.stringify({ subject: notice.subject, subjectKind: notice.subjectKind }),
+        })),
+      });
+    }
+  });
 }

@@ -10,6 +10,7 @@ import type { FrameworkDef } from '../domain/framework-types.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 import { findFrameworkById } from './frameworks.ts';
 
 export const OWNERSHIP_DIR = fileURLToPath(new URL('../../prisma/data/ownership/', import.meta.url));
@@ -43,6 +44,8 @@ export interface GenerateInput {
   workspaceId: number;
   evaluationId: number;
   actor: Actor;
+  /** the time of the change, for replanning reminders */
+  now: Date;
   /** a map to use instead of the workspace's owners or the framework's default file */
   ownershipFile?: string;
 }
@@ -108,6 +111,7 @@ export async function generateChecklistItems(db: Db, input: GenerateInput): Prom
         detail: { dibuat: fresh.length, pemilik: ownersWritten, berkas: file === null ? null : basename(file), tanpaOpd: generated.unassigned },
       });
     }
+    if (fresh.length > 0) await replanWorkspace(tx, workspaceId, input.now);
     return {
       created: fresh.length, existing: pairs.length - fresh.length, unassigned: generated.unassigned, ownersWritten,
       ownerSource: file !== null ? 'file' : stored.length > 0 ? 'workspace' : 'none', file,
@@ -122,6 +126,8 @@ export interface CarryOverInput {
   fromYear: number;
   toEvaluationId: number;
   actor: Actor;
+  /** the time of the change, for replanning reminders */
+  now: Date;
 }
 
 export interface CarryOverResult {
@@ -174,6 +180,7 @@ export async function carryOverChecklist(db: Db, input: CarryOverInput): Promise
         detail: { dariTahun: from.year, keTahun: to.year, dibawa: fresh.map((i) => i.id) },
       });
     }
+    if (fresh.length > 0) await replanWorkspace(tx, workspaceId, input.now);
     return {
       created: fresh.length, alreadyCarried: open.length - pending.length, alreadyPresent: pending.length - fresh.length,
       indicatorDropped: sameFramework ? 0 : fresh.filter((i) => i.indicatorId !== null).length,

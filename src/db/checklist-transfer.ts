@@ -10,6 +10,7 @@ import { listOpds } from './opds.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db, Queryable } from './client.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 
 export { carryOverChecklist, generateChecklistItems } from './checklist-seeding.ts';
 
@@ -163,6 +164,7 @@ export async function applyChecklistImport(db: Db, input: ChecklistImportInput, 
         detail: { dibuat: createdIds, diubah: plan.updates.map((u) => ({ id: u.id, kolom: u.fields })), sama: plan.unchanged },
       });
     }
+    await replanWorkspace(tx, input.workspaceId, now);
     return { created: createdIds.length, updated: plan.updates.length, unchanged: plan.unchanged };
   }, { timeout: 60_000 });
 }

@@ -2,6 +2,7 @@
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 
 const OPEN = ['belum', 'proses', 'diajukan', 'revisi'];
 
@@ -18,10 +19,11 @@ export interface NewItem {
   assigneeId: number | null;
 }
 
-export async function createItem(db: Db, input: NewItem, actor: Actor) {
+export async function createItem(db: Db, input: NewItem, actor: Actor, now: Date) {
   return db.$transaction(async (tx) => {
     const item = await tx.checklistItem.create({ data: { ...input, createdById: actor.personId } });
     await recordAudit(tx, actor, { workspaceId: input.workspaceId, action: 'item.create', entity: 'item', entityId: item.id, detail: input });
+    await replanWorkspace(tx, input.workspaceId, now);
     return item;
   });
 }
@@ -73,6 +75,8 @@ export async function changeItemStatus(db: Db, input: { workspaceId: number; ite
         workspaceId: input.workspaceId, action: 'item.status', entity: 'item', entityId: input.itemId,
         detail: { dari: input.from, ke: input.to, alasan: input.reason },
       });
+      // A finished item's reminders go; a reopened one's come back.
+      await replanWorkspace(tx, input.workspaceId, input.at);
     }
     return count === 1;
   });
@@ -101,6 +105,7 @@ export async function attachEvidence(db: Db, input: { workspaceId: number; itemI
       workspaceId: input.workspaceId, action: 'item.evidence', entity: 'item', entityId: item.id,
       detail: { ...input.evidence, dari: item.status, ke: input.to },
     });
+    await replanWorkspace(tx, input.workspaceId, input.at);
     return true;
   });
 }

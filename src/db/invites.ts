@@ -5,6 +5,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 import { grantRole } from './people.ts';
 
 export interface NewInvite {
@@ -58,6 +59,8 @@ export async function redeemInvite(db: Db, code: string, personId: number, now: 
       workspaceId: invite.workspaceId, action: 'member.join', entity: 'invite', entityId: invite.id,
       detail: { role, opdId: invite.opdId },
     });
+    // a new PIC with open items in their OPD gets the stage's private reminders
+    await replanWorkspace(tx, invite.workspaceId, now);
     return { kind: 'joined', workspaceId: invite.workspaceId, workspaceName: invite.workspace.name, role, opdName: invite.opd?.name ?? null };
   });
 }

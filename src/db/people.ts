@@ -1,5 +1,6 @@
 import type { Role } from '../domain/roles.ts';
 import type { Db, Queryable } from './client.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 
 export interface TelegramUser {
   id: bigint;
@@ -20,8 +21,15 @@ export async function findPersonByTelegramId(db: Db, telegramId: bigint) {
   return db.person.findUnique({ where: { telegramId } });
 }
 
+/** The person opened (or reopened) the private chat: from now on they can get private reminders. */
 export async function markPrivateChatOpen(db: Db, personId: number, at: Date) {
-  await db.person.update({ where: { id: personId }, data: { privateChatAt: at, unreachableAt: null } });
+  await db.$transaction(async (tx) => {
+    const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { privateChatAt: true, unreachableAt: true } });
+    await tx.person.update({ where: { id: personId }, data: { privateChatAt: at, unreachableAt: null } });
+    if (before.privateChatAt !== null && before.unreachableAt === null) return; // already reachable: no reminder changes
+    const memberships = await tx.member.findMany({ where: { personId, removedAt: null }, select: { workspaceId: true } });
+    for (const m of memberships) await replanWorkspace(tx, m.workspaceId, at);
+  });
 }
 
 export async function setActiveWorkspace(db: Db, personId: number, workspaceId: number) {

@@ -32,6 +32,9 @@ export function isOpen(status: ItemStatus): boolean {
   return status !== 'selesai' && status !== 'dibatalkan';
 }
 
+/** Open items whose next step is the assignee's (a submitted item waits on a coordinator): what reminders chase. */
+export const AWAITING_ASSIGNEE: readonly ItemStatus[] = ['belum', 'proses', 'revisi'];
+
 export const ITEM_ACTIONS = ['mulai', 'ajukan', 'setujui', 'kembalikan', 'batalkan', 'buka'] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 

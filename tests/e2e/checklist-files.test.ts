@@ -13,7 +13,7 @@ beforeAll(async () => {
   h = await startHarness();
   const ws = await h.t.db.workspace.findUniqueOrThrow({ where: { slug: 'demo-kaltim' } });
   const evaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: ws.id } });
-  await generateChecklistItems(h.t.db, { workspaceId: ws.id, evaluationId: evaluation.id, actor: CLI_ACTOR });
+  await generateChecklistItems(h.t.db, { workspaceId: ws.id, evaluationId: evaluation.id, actor: CLI_ACTOR, now: new Date() });
 });
 afterAll(() => h.stop());
 

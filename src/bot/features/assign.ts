@@ -69,7 +69,7 @@ async function finish(ctx: BotContext, access: WorkspaceAccess, d: Draft, who: {
   const item = await createItem(ctx.deps.db, {
     workspaceId: access.workspace.id, evaluationId: d.evaluationId, opdId: d.opdId, indicatorId: d.indicatorId, stage: d.stage,
     level: null, title: d.title, description: null, dueDate: d.dueDate, assigneeId: who?.id ?? null,
-  }, botActor(access.personId));
+  }, botActor(access.personId), ctx.deps.clock.now());
   await clearFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id));
   const stageDue = d.stage ? (await listStages(ctx.deps.db, d.evaluationId)).find((s) => s.kind === d.stage)?.dueDate ?? null : null;
   const due = dueText(effectiveDueDate(d.dueDate, stageDue));

@@ -21,12 +21,12 @@ export function seedingFeature() {
     const actor = botActor(access.personId);
     try {
       if (args.length === 0) {
-        const done = await generateChecklistItems(ctx.deps.db, { workspaceId: access.workspace.id, evaluationId: evaluation.id, actor });
+        const done = await generateChecklistItems(ctx.deps.db, { workspaceId: access.workspace.id, evaluationId: evaluation.id, actor, now: ctx.deps.clock.now() });
         return void (await reply(ctx, t.generated(done.created, done.existing, done.unassigned)));
       }
       const year = args[0]?.toLowerCase() === 'lanjutan' && args.length === 2 ? parseYearText(args[1]!) : null;
       if (year === null || year >= evaluation.year) return void (await reply(ctx, texts.usage(spec)));
-      const done = await carryOverChecklist(ctx.deps.db, { workspaceId: access.workspace.id, fromYear: year, toEvaluationId: evaluation.id, actor });
+      const done = await carryOverChecklist(ctx.deps.db, { workspaceId: access.workspace.id, fromYear: year, toEvaluationId: evaluation.id, actor, now: ctx.deps.clock.now() });
       await reply(ctx, t.carried(done.created, year, done.alreadyCarried + done.alreadyPresent));
     } catch (error) {
       if (!(error instanceof ChecklistSeedError)) throw error;

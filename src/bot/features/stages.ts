@@ -49,7 +49,7 @@ export function stagesFeature() {
     const dueTime = time?.ok ? time.value : null;
     await setStageDate(ctx.deps.db, {
       evaluationId: ev.evaluation.id, workspaceId: access.workspace.id, stage: stage.value, dueDate: date.value, dueTime,
-    }, botActor(access.personId));
+    }, botActor(access.personId), ctx.deps.clock.now());
     await reply(ctx, t.scheduled(STAGE_LABELS[stage.value], formatDateId(parseIsoDate(date.value)!), timeText(dueTime, access.workspace.timeZone)));
   }));
 

@@ -87,6 +87,6 @@ async function linkHere(ctx: BotContext, personId: number, workspaceId: number, 
   const chat = ctx.chat!;
   const outcome = await linkChat(ctx.deps.db, {
     workspaceId, telegramChatId: BigInt(chat.id), title: 'title' in chat ? chat.title : null, type: chat.type, opdId: opd?.id ?? null,
-  }, botActor(personId));
+  }, botActor(personId), ctx.deps.clock.now());
   await reply(ctx, outcome.kind === 'taken' ? t.linkTaken(outcome.workspaceName) : t.linked(workspaceName, opd?.name ?? null));
 }

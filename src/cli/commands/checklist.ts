@@ -109,7 +109,7 @@ async function checklistGenerate(ctx: CliContext, args: string[]): Promise<void>
     throw new CliError(`${workspace.name} belum memiliki OPD; tambahkan dulu dengan: npm run cli -- opd add …`);
   }
   const done = await generateChecklistItems(ctx.db, {
-    workspaceId: workspace.id, evaluationId: evaluation.id, actor: CLI_ACTOR,
+    workspaceId: workspace.id, evaluationId: evaluation.id, actor: CLI_ACTOR, now: ctx.now,
     ...(o.owners === undefined ? {} : { ownershipFile: resolve(ctx.cwd, o.owners) }),
   });
   const source = {
@@ -132,7 +132,7 @@ async function checklistCarryOver(ctx: CliContext, args: string[]): Promise<void
     ['workspace', 'from'], USAGE['carry-over']);
   const fromYear = parseYearOption(o.from)!;
   const { workspace, evaluation, where } = await target(ctx, o.workspace!, o.year);
-  const done = await carryOverChecklist(ctx.db, { workspaceId: workspace.id, fromYear, toEvaluationId: evaluation.id, actor: CLI_ACTOR });
+  const done = await carryOverChecklist(ctx.db, { workspaceId: workspace.id, fromYear, toEvaluationId: evaluation.id, actor: CLI_ACTOR, now: ctx.now });
   const skipped = [
     ...(done.alreadyCarried > 0 ? [`${done.alreadyCarried} sudah dibawa sebelumnya`] : []),
     ...(done.alreadyPresent > 0 ? [`${done.alreadyPresent} sudah ada di ${evaluation.year}`] : []),

@@ -1,0 +1,113 @@
+// The life of a ReminderDelivery row: pending → (claimed by one tick) → sending → sent | failed |
+// skipped. A row is marked `sending` in its own write just before its HTTP call and `sent` just
+// after, so a crash can leave at most the rows in flight unsure; those are sent again on start-up
+// (at least once), while rows merely claimed go back to pending untouched (never twice).
+import type { ReminderKind, ReminderPayload } from '../domain/reminder-plan.ts';
+import type { Db } from './client.ts';
+import { SNOOZE_MARK } from './reminder-plan.ts';
+
+export interface ClaimedReminder {
+  id: number;
+  workspaceId: number;
+  key: string;
+  kind: ReminderKind;
+  telegramChatId: bigint;
+  dueAt: Date;
+  attempts: number;
+  payload: ReminderPayload;
+}
+
+/** A claim older than this is taken as abandoned (its tick died) and may be claimed again. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
+/** On start-up (one process owns the database): claims of the dead process are released, and
+ *  the rows it was sending are made pending again, to be sent again. Returns both counts. */
+export async function recoverAfterRestart(db: Db): Promise<{ released: number; inFlight: number }> {
+  return db.$transaction(async (tx) => {
+    const inFlight = await tx.reminderDelivery.updateMany({ where: { state: 'sending' }, data: { state: 'pending', claimToken: null, claimedAt: null } });
+    const released = await tx.reminderDelivery.updateMany({ where: { state: 'pending', claimToken: { not: null } }, data: { claimToken: null, claimedAt: null } });
+    return { released: released.count, inFlight: inFlight.count };
+  });
+}
+
+function toClaimed(row: { id: number; workspaceId: number; key: string; kind: string; telegramChatId: bigint; dueAt: Date; attempts: number; payload: string }): ClaimedReminder {
+  let payload: ReminderPayload = {};
+  try {
+    payload = JSON.parse(row.payload) as ReminderPayload;
+  } catch {
+    // a hand-edited payload: the row is then skipped by the content check
+  }
+  return { ...row, kind: row.kind as ReminderKind, payload };
+}
+
+/**
+ * Claims up to `limit` due rows for this tick, oldest first. The conditional update is one
+ * statement, so two overlapping ticks (or processes) never claim the same row.
+ */
+export async function claimDueReminders(db: Db, now: Date, token: string, limit: number): Promise<ClaimedReminder[]> {
+  const expired = new Date(now.getTime() - CLAIM_LEASE_MS);
+  const claimable = { state: 'pending', dueAt: { lte: now }, OR: [{ claimToken: null }, { claimedAt: { lt: expired } }] };
+  const candidates = await db.reminderDelivery.findMany({ where: claimable, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit, select: { id: true } });
+  if (candidates.length === 0) return [];
+  await db.reminderDelivery.updateMany({ where: { ...claimable, id: { in: candidates.map((c) => c.id) } }, data: { claimToken: token, claimedAt: now } });
+  const rows = await db.reminderDelivery.findMany({ where: { claimToken: token, state: 'pending' }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+  return rows.map(toClaimed);
+}
+
+/** The last write before the HTTP call; false when the claim was lost (the row is someone else's now). */
+export async function markSending(db: Db, id: number, token: string): Promise<boolean> {
+  const { count } = await db.reminderDelivery.updateMany({ where: { id, claimToken: token, state: 'pending' }, data: { state: 'sending', attempts: { increment: 1 } } });
+  return count === 1;
+}
+
+export async function markSent(db: Db, ids: number[], at: Date): Promise<void> {
+  await db.reminderDelivery.updateMany({ where: { id: { in: ids } }, data: { state: 'sent', sentAt: at, lastError: null, claimToken: null } });
+}
+
+export async function markFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.reminderDelivery.update({ where: { id }, data: { state: 'failed', lastError: error.slice(0, 500), claimToken: null } });
+}
+
+/** Not sent, on purpose: the work was done, the chat is unreachable, or it went into a summary. */
+export async function markSkipped(db: Db, ids: number[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.reminderDelivery.updateMany({ where: { id: { in: ids } }, data: { state: 'skipped', lastError: reason, claimToken: null } });
+}
+
+/** Back to pending for a later time (quiet hours, a holiday, a transient failure). */
+export async function reschedule(db: Db, ids: number[], dueAt: Date, error: string | null = null): Promise<void> {
+  if (ids.length === 0) return;
+  await db.reminderDelivery.updateMany({ where: { id: { in: ids } }, data: { state: 'pending', dueAt, claimToken: null, claimedAt: null, ...(error ? { lastError: error.slice(0, 500) } : {}) } });
+}
+
+/** Rows claimed for sending that are not sent after all (a group's rows pushed to a summary). */
+export async function markSendingMany(db: Db, ids: number[], token: string): Promise<number[]> {
+  const mine: number[] = [];
+  for (const id of ids) if (await markSending(db, id, token)) mine.push(id);
+  return mine;
+}
+
+export async function findDelivery(db: Db, id: number) {
+  return db.reminderDelivery.findUnique({ where: { id } });
+}
+
+export type SnoozeOutcome = { kind: 'snoozed'; dueAt: Date } | { kind: 'already'; dueAt: Date };
+
+/** "Tunda": the same reminder again at `dueAt`, once per target time (pressing twice adds nothing). */
+export async function snoozeReminder(db: Db, original: { id: number; workspaceId: number; key: string; kind: string; telegramChatId: bigint; payload: string }, dueAt: Date, localDate: string): Promise<SnoozeOutcome> {
+  const base = original.key.split(SNOOZE_MARK)[0]!;
+  const key = `${base}${SNOOZE_MARK}${localDate}`;
+  const existing = await db.reminderDelivery.findUnique({ where: { key } });
+  if (existing) return { kind: 'already', dueAt: existing.dueAt };
+  const payload = { ...(JSON.parse(original.payload) as ReminderPayload), snoozedFrom: original.key };
+  await db.reminderDelivery.create({
+    data: { workspaceId: original.workspaceId, key, kind: original.kind, telegramChatId: original.telegramChatId, dueAt, payload: JSON.stringify(payload) },
+  });
+  return { kind: 'snoozed', dueAt };
+}
+
+/** Counts by state, for the CLI and the benchmark. */
+export async function countDeliveries(db: Db, workspaceId?: number): Promise<Record<string, number>> {
+  const rows = await db.reminderDelivery.groupBy({ by: ['state'], where: workspaceId === undefined ? {} : { workspaceId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
+}
