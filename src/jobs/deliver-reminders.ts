@@ -75,7 +75,16 @@ async function deliverRound(deps: DeliveryDeps, rows: ClaimedReminder[], token: 
     return true;
   };
 
-  for (const row of rows) {
+  // After downtime several reminders of one deadline can be due together (H-7 and H-3): the one
+  // closest to the deadline goes, the others are skipped as superseded.
+  const superseded = supersededRows(rows);
+  if (superseded.length > 0) {
+    await markSkipped(deps.db, superseded.map((r) => r.id), 'digantikan pengingat yang lebih dekat ke batas waktu');
+    summary.skipped += superseded.length;
+  }
+  const skippedIds = new Set(superseded.map((r) => r.id));
+
+  for (const row of rows.filter((r) => !skippedIds.has(r.id))) {
     const ws = workspaces.get(row.workspaceId);
     if (!ws) {
       await markSkipped(deps.db, [row.id], 'workspace tidak ada');
@@ -111,7 +120,13 @@ async function deliverRound(deps: DeliveryDeps, rows: ClaimedReminder[], token: 
       const ws = workspaces.get(first.workspaceId)!;
       if (!(await mayGoNow(group, ws.timeZone))) return;
       const entries: MissedEntry[] = [];
-      for (const row of group) entries.push(await describeMissed(deps.db, row));
+      const seen = new Set<string>();
+      for (const row of group) {
+        const entry = await describeMissed(deps.db, row);
+        const key = `${entry.what}:${entry.label}:${entry.dueDate}`;
+        if (!seen.has(key)) entries.push(entry); // H-1 and hari H of one deadline: one line
+        seen.add(key);
+      }
       const message: ReminderMessage = {
         kind: 'missed', deliveryId: first.id, workspaceName: ws.name, timeZone: ws.timeZone, today: formatIsoDate(toLocalDate(at, ws.timeZone)), entries,
       };
@@ -151,6 +166,27 @@ async function sendRows(deps: DeliveryDeps, rows: ClaimedReminder[], message: Re
   deps.logger.warn({ chatId: mine[0]!.telegramChatId.toString(), kind: message.kind, error: outcome.error }, 'reminder not delivered');
   for (const id of ids) await markFailed(deps.db, id, outcome.error);
   summary.failed += ids.length;
+}
+
+/** Rows of the same deadline, chat and kind but a larger offset than another due row. */
+function supersededRows(rows: ClaimedReminder[]): ClaimedReminder[] {
+  const best = new Map<string, ClaimedReminder>();
+  const out: ClaimedReminder[] = [];
+  for (const row of rows) {
+    const p = row.payload;
+    if (p.offset === undefined || !['stage-group', 'stage-pic', 'item-due'].includes(row.kind)) continue;
+    const key = `${row.telegramChatId}:${row.kind}:${p.stage ?? p.itemId}:${p.dueDate}`;
+    const kept = best.get(key);
+    if (!kept) {
+      best.set(key, row);
+    } else if (p.offset < (kept.payload.offset ?? 0)) {
+      out.push(kept);
+      best.set(key, row);
+    } else {
+      out.push(row);
+    }
+  }
+  return out;
 }
 
 async function runPool(jobs: (() => Promise<void>)[], size: number, logger: Logger): Promise<void> {

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createBot } from '../../src/bot/create-bot.ts';
 import type { BotDeps, ChartRenderer } from '../../src/bot/context.ts';
 import type { RunningBot } from '../../src/bot/launch.ts';
+import type { Telegraf } from 'telegraf';
+import type { BotContext } from '../../src/bot/context.ts';
 import { launchBot } from '../../src/bot/launch.ts';
 import { renderDomainChart, renderStageChart } from '../../src/charts/index-charts.ts';
 import { DEMO_GROUP_ID, DEMO_PEOPLE, seedDemoWorkspace } from '../../src/db/demo.ts';
@@ -32,6 +34,8 @@ export interface Harness {
   t: TestDb;
   deps: BotDeps;
   running: RunningBot;
+  /** the bot itself (its `telegram` carries the one sender, for proactive sends) */
+  bot: Telegraf<BotContext>;
   /** sends text as `from` in `chat` and resolves with the bot's next message there */
   say(from: Person, chat: number, text: string): Promise<FakeCall>;
   /** presses a button of a bot message and resolves with the callback answer */
@@ -87,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!options.webhook) await api.waitForCall('getUpdates', { timeoutMs: 10_000 });
   const next = (predicate: (c: FakeCall) => boolean, after: number) => api.waitForCall(predicate, { after, timeoutMs: 10_000 });
   return {
-    api, t, deps, running, next,
+    api, t, deps, running, next, bot,
     async say(from, chat, text) {
       const after = api.calls.length;
       api.pushText({ chatId: chat, from, text });

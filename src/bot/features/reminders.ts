@@ -6,7 +6,7 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { loadHolidayCalendar } from '../../db/holidays.ts';
 import { loadRecipient } from '../../db/reminder-content.ts';
 import { findDelivery, snoozeReminder } from '../../db/reminder-deliveries.ts';
-import { addDays, formatDateTimeId, formatIsoDate, toLocalDate } from '../../domain/dates.ts';
+import { addDays, dayNameId, formatDateTimeId, formatIsoDate, toLocalDate } from '../../domain/dates.ts';
 import { workingMorning } from '../../domain/reminder-plan.ts';
 import type { BotContext } from '../context.ts';
 import { requireAccess } from '../guard.ts';
@@ -39,7 +39,7 @@ export function remindersFeature() {
     const target = addDays(toLocalDate(now, tz), days);
     const dueAt = workingMorning(target, loadHolidayCalendar().dates, recipient.settings, tz);
     const outcome = await snoozeReminder(ctx.deps.db, row, dueAt, formatIsoDate(target));
-    await ctx.answerCbQuery(`⏰ Diingatkan lagi ${formatDateTimeId(outcome.dueAt, tz)}.`);
+    await ctx.answerCbQuery(`⏰ Diingatkan lagi ${dayNameId(toLocalDate(outcome.dueAt, tz))}, ${formatDateTimeId(outcome.dueAt, tz)}.`);
     const message = ctx.callbackQuery.message;
     const markup = message && 'reply_markup' in message ? message.reply_markup : undefined;
     await ctx.editMessageReplyMarkup(withoutSnooze(markup)).catch((error: unknown) => {
