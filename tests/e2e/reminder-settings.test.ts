@@ -131,8 +131,9 @@ describe('/pengingat in a private chat', () => {
     expect(text).toContain('<b>Pengaturan pengingat chat pribadi</b>');
     expect(text).toContain('Pengingat tenggat item: H-3, H-1');
     expect(text).toContain('Ringkasan pribadi mingguan: setiap Senin');
-    expect(text).not.toContain('tenggat tahapan');
-    expect(buttonsOf(message).slice(1, 4)).toEqual([['▫️ H-7', 'rs:io:7:1'], ['✅ H-3', 'rs:io:3:0'], ['✅ H-1', 'rs:io:1:0']]);
+    // the stage reminders PICs get privately, then the item reminders
+    expect(text).toContain('Pengingat tenggat tahapan: H-7, H-3, H-1, hari H');
+    expect(buttonsOf(message).slice(6, 9)).toEqual([['▫️ H-7', 'rs:io:7:1'], ['✅ H-3', 'rs:io:3:0'], ['✅ H-1', 'rs:io:1:0']]);
 
     const edit = await pressAndEdit(rina, rina.id, message, 'rs:io:7:1');
     expect(textOf(edit)).toContain('Pengingat tenggat item: H-7, H-3, H-1');
@@ -141,8 +142,10 @@ describe('/pengingat in a private chat', () => {
     expect(parseSettings(await privateSettings())).toMatchObject({ itemOffsets: [7, 3, 1], digestDay: 5, enabled: true });
     expect(await groupSettings()).toBe(groupBefore);
 
-    const stage = await h.press(rina, rina.id, messageIdOf(message), 'rs:so:7:1');
-    expect(stage.params).toMatchObject({ text: texts.staleButton, show_alert: true });
+    const stage = await pressAndEdit(rina, rina.id, message, 'rs:so:14:1');
+    expect(textOf(stage)).toContain('Pengingat tenggat tahapan: H-14, H-7, H-3, H-1, hari H');
+    expect(parseSettings(await privateSettings()).stageOffsets).toEqual([14, 7, 3, 1, 0]);
+    expect(await groupSettings()).toBe(groupBefore);
   });
 
   it('a PIC cannot change them from a private chat either', async () => {
@@ -159,7 +162,7 @@ describe('the audit trail', () => {
   it('records who changed what, before and after', async () => {
     const person = await h.t.db.person.findUniqueOrThrow({ where: { telegramId: BigInt(rina.id) } });
     const rows = await h.t.db.auditEntry.findMany({ where: { action: 'reminder.settings' }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => r.entity)).toEqual(['chat', 'chat', 'chat', 'chat', 'chat', 'workspace', 'workspace']);
+    expect(rows.map((r) => r.entity)).toEqual(['chat', 'chat', 'chat', 'chat', 'chat', 'workspace', 'workspace', 'workspace']);
     expect(rows.every((r) => r.actorId === person.id && r.via === 'bot')).toBe(true);
     expect(rows[0]!.entityId).toBe(DEMO_GROUP_ID.toString());
     const first = JSON.parse(rows[0]!.detail) as { dari: { stageOffsets: number[] }; ke: { stageOffsets: number[] } };

@@ -52,7 +52,9 @@ export function settingsText(view: View): string {
     scope === 'private' ? t.privateTitle(view.workspaceName) : t.groupTitle(view.workspaceName),
     '',
     t.status(s.enabled),
-    scope === 'private' ? t.itemLine(describeOffsets(s.itemOffsets)) : t.stageLine(describeOffsets(s.stageOffsets)),
+    // privately, stage reminders go to PICs with open items of that stage
+    t.stageLine(describeOffsets(s.stageOffsets)),
+    ...(scope === 'private' ? [t.itemLine(describeOffsets(s.itemOffsets))] : []),
     t.hourLine(`${hh(s.hour)} ${zone}`),
     scope === 'private' ? t.privateDigestLine(digestDay) : t.groupDigestLine(digestDay),
     t.quietLine(hh(s.quietStart), `${hh(s.quietEnd)} ${zone}`),
@@ -63,20 +65,19 @@ export function settingsText(view: View): string {
 }
 
 /**
- * Callback data: `rs:on:<0|1>` (all reminders off/on), `rs:so:<days>:<0|1>` (a stage offset off/on,
- * groups), `rs:io:<days>:<0|1>` (an item offset, private), `rs:h:<hour>`, `rs:d:<1-5>` or `rs:d:0`
+ * Callback data: `rs:on:<0|1>` (all reminders off/on), `rs:so:<days>:<0|1>` (a stage offset off/on), `rs:io:<days>:<0|1>` (an item offset, private), `rs:h:<hour>`, `rs:d:<1-5>` or `rs:d:0`
  * (digest day, 0 = none). Each names the state wanted, so a double tap cannot undo itself.
  */
 export function settingsKeyboard(view: View): Markup.Markup<InlineKeyboardMarkup> {
   const s = view.settings;
   const cb = Markup.button.callback;
-  const list = view.scope === 'private' ? 'itemOffsets' : 'stageOffsets';
-  const choices: readonly number[] = view.scope === 'private' ? ITEM_OFFSET_CHOICES : STAGE_OFFSET_CHOICES;
-  const prefix = view.scope === 'private' ? 'io' : 'so';
-  const offsets = choices.map((d) => {
+  const offsetRow = (list: 'stageOffsets' | 'itemOffsets', choices: readonly number[], prefix: string) => choices.map((d) => {
     const on = s[list].includes(d);
     return cb(t.choice(on, describeOffsets([d])), `rs:${prefix}:${d}:${on ? 0 : 1}`);
   });
+  const offsets = view.scope === 'private'
+    ? [offsetRow('stageOffsets', STAGE_OFFSET_CHOICES, 'so'), offsetRow('itemOffsets', ITEM_OFFSET_CHOICES, 'io')]
+    : [offsetRow('stageOffsets', STAGE_OFFSET_CHOICES, 'so')];
   const hours = HOUR_CHOICES.map((h) => cb(t.choice(s.hour === h, hh(h)), `rs:h:${h}`));
   const days = [
     ...DIGEST_DAY_CHOICES.map((d) => cb(t.choice(s.digestDay === d, t.dayShort[d]!), `rs:d:${d}`)),
@@ -84,7 +85,7 @@ export function settingsKeyboard(view: View): Markup.Markup<InlineKeyboardMarkup
   ];
   return Markup.inlineKeyboard([
     [s.enabled ? cb(t.turnOff, 'rs:on:0') : cb(t.turnOn, 'rs:on:1')],
-    offsets,
+    ...offsets,
     hours.slice(0, 3), hours.slice(3),
     days.slice(0, 3), days.slice(3),
   ]);
@@ -101,7 +102,7 @@ export function parseChange(data: string, scope: Scope): SettingsChange | null {
     case 'on':
       return flag === undefined && n <= 1 ? { kind: 'enabled', on: n === 1 } : null;
     case 'so':
-      return flag === undefined || scope !== 'group' ? null : { kind: 'offset', list: 'stageOffsets', days: n, on };
+      return flag === undefined ? null : { kind: 'offset', list: 'stageOffsets', days: n, on };
     case 'io':
       return flag === undefined || scope !== 'private' ? null : { kind: 'offset', list: 'itemOffsets', days: n, on };
     case 'h':
