@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseIsoDate } from '../domain/dates.ts';
+import { valueAt } from '../domain/framework-file-issues.ts';
 
 export const HOLIDAYS_DIR = fileURLToPath(new URL('../../prisma/data/holidays/', import.meta.url));
 
@@ -117,14 +118,6 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   }
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 /** Every <year>.json in the folder, validated, by year; throws one HolidayFileError for all faults. */
 export function readHolidayFolder(dir = HOLIDAYS_DIR): HolidayFile[] {

@@ -59,7 +59,8 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
   }
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod issue's path in the raw parsed JSON (undefined when the path runs out). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
