@@ -78,7 +78,7 @@ export async function markUnreachable(db: Db, telegramChatId: bigint, at: Date):
       if (coordinators.length === 0) continue;
       await tx.reminderDelivery.createMany({
         data: coordinators.map(({ person }) => ({
-          workspaceId: notice.workspaceId, key: `unreachable:${telegramChatId}:${at.toISOString()}:p${person.id}`, kind: 'unreachable',
+          workspaceId: notice.workspaceId, key: `unreachable:${telegramChatId}:${at.toISOString()}:w${notice.workspaceId}:p${person.id}`, kind: 'unreachable',
           telegramChatId: person.telegramId, dueAt: at, payload: JSON.stringify({ subject: notice.subject, subjectKind: notice.subjectKind }),
         })),
       });

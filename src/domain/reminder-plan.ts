@@ -86,7 +86,11 @@ export interface PlanInput {
   privateSettings: ReminderSettings;
   people: PlanPerson[];
   items: PlanItem[];
-  /** today in the workspace's zone, for the weekly digests (the next two are planned) */
+  /**
+   * today in the workspace's zone, for the weekly digests: the next two are planned, and the last
+   * one before today too, so that one a holiday moved past its date, or one due while the bot was
+   * down, is not removed by a replan while still pending (a past one is never created anew)
+   */
   today: LocalDate;
 }
 
@@ -102,13 +106,15 @@ export function workingMorning(date: LocalDate, holidays: ReadonlySet<string>, s
 
 /**
  * The day a reminder `offset` days before `due` goes out: that day, or the next working day; but
- * never after the deadline (a reminder of a deadline on a holiday, or on a Monday for H-1, would
- * then come too late), so in that case the last working day before it.
+ * never after the deadline, and a reminder before the deadline (offset > 0) never on the deadline
+ * day itself (a reminder of a deadline on a holiday, or on a Monday for H-1, would then come too
+ * late), so in that case the last working day before it.
  */
 export function reminderDay(due: LocalDate, offset: number, holidays: ReadonlySet<string>): LocalDate {
   const next = nextWorkingDay(addDays(due, -offset), holidays);
-  if (compareDates(next, due) <= 0) return next;
-  return previousWorkingDay(due, holidays);
+  const latest = offset > 0 ? addDays(due, -1) : due;
+  if (compareDates(next, latest) <= 0) return next;
+  return previousWorkingDay(latest, holidays);
 }
 
 /**
@@ -132,6 +138,10 @@ function weeklyDates(from: LocalDate, isoDay: number, count: number): LocalDate[
   const first = addDays(from, (isoDay - isoWeekday + 7) % 7);
   return Array.from({ length: count }, (_, i) => addDays(first, 7 * i));
 }
+
+// Weekly digests planned: the last one before today (at most a week ago; kept while pending, never
+// created anew) and the next two from today on.
+const DIGEST_LOOKBACK_DAYS = 7;
 
 function recipientsOf(item: PlanItem, people: readonly PlanPerson[]): PlanPerson[] {
   if (item.assigneeId !== null) return people.filter((p) => p.personId === item.assigneeId);
@@ -198,7 +208,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
       const day = parseIsoDate(iso)!;
       for (const coordinator of reachable.filter((p) => p.isCoordinator)) {
         out.push({
-          key: `overdue-coord:${iso}:p${coordinator.personId}`, kind: 'overdue-coord', chatId: coordinator.chatId, dueAt: at(day, priv),
+          key: `overdue-coord:${iso}:e${evaluationId}:p${coordinator.personId}`, kind: 'overdue-coord', chatId: coordinator.chatId, dueAt: at(day, priv),
           payload: { date: iso, itemIds: [...itemIds].sort((a, b) => a - b), personId: coordinator.personId },
         });
       }
@@ -208,7 +218,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   for (const group of input.groups) {
     const { settings } = group;
     if (!settings.enabled || settings.digestDay === null) continue;
-    for (const date of weeklyDates(input.today, settings.digestDay, 2)) {
+    for (const date of weeklyDates(addDays(input.today, -DIGEST_LOOKBACK_DAYS), settings.digestDay, 3)) {
       const iso = formatIsoDate(date);
       out.push({
         key: `digest:${iso}:g${group.chatId}`, kind: 'digest-group', chatId: group.chatId,
@@ -222,10 +232,10 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
       for (const person of recipientsOf(item, reachable)) withWork.add(person.personId);
     }
     for (const person of reachable.filter((p) => withWork.has(p.personId))) {
-      for (const date of weeklyDates(input.today, priv.digestDay, 2)) {
+      for (const date of weeklyDates(addDays(input.today, -DIGEST_LOOKBACK_DAYS), priv.digestDay, 3)) {
         const iso = formatIsoDate(date);
         out.push({
-          key: `digest:${iso}:p${person.personId}`, kind: 'digest-private', chatId: person.chatId,
+          key: `digest:${iso}:e${evaluationId}:p${person.personId}`, kind: 'digest-private', chatId: person.chatId,
           dueAt: workingMorning(date, holidays, priv, tz), payload: { date: iso, personId: person.personId },
         });
       }
