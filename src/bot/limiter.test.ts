@@ -36,6 +36,19 @@ describe('SendLimiter', () => {
     expect(c.at()).toBe(60_000);
   });
 
+  it('counts a slot from when its call ended, so a late request cannot crowd the next second', async () => {
+    const c = clock();
+    const limiter = new SendLimiter({ perSecond: 2, perGroupPerMinute: 20, perChatIntervalMs: 0 }, c.now, c.sleep);
+    const first = await limiter.acquire(1);
+    const second = await limiter.acquire(2);
+    await c.sleep(300);
+    limiter.settle(1, first);
+    await c.sleep(100);
+    limiter.settle(2, second); // answered at 400 ms: it may have reached Telegram only just before
+    await limiter.acquire(3);
+    expect(c.at()).toBe(1_300);
+  });
+
   it('a 429 pauses every chat for retry_after', async () => {
     const c = clock();
     const limiter = new SendLimiter({ perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 0 }, c.now, c.sleep);

@@ -1,6 +1,10 @@
 // One limiter for every outgoing message (docs/telegram.md): about 30 per second overall, 20 per
 // minute per group, about 1 per second per chat; a 429 pauses everything for retry_after.
 // Single-threaded: the check and the booking of a slot happen with no await between them.
+// A slot is booked when the message is let go and moved to when its call ended (settle): Telegram
+// counts the message when it arrives, somewhere in between, so a window counted from the end can
+// never let the next second's messages land inside this second's window at Telegram, however
+// late (event loop, network) this one's request went out.
 
 export interface SendLimits {
   perSecond: number;
@@ -42,8 +46,8 @@ export class SendLimiter {
     return Math.max(this.pausedUntil - now, global, chat, group, 0);
   }
 
-  /** Resolves when a message to `chatId` may go out, and books that slot. */
-  async acquire(chatId: number): Promise<void> {
+  /** Resolves when a message to `chatId` may go out, and books that slot; returns the booking time, for `settle`. */
+  async acquire(chatId: number): Promise<number> {
     for (;;) {
       const now = this.now();
       const wait = this.waitFor(chatId, now);
@@ -52,9 +56,26 @@ export class SendLimiter {
         this.lastByChat.set(chatId, now);
         if (chatId < 0) this.groupSends.get(chatId)!.push(now);
         if (this.lastByChat.size > 50_000) this.forgetIdle(now);
-        return;
+        return now;
       }
       await this.sleep(wait);
+    }
+  }
+
+  /** The call of the slot booked at `bookedAt` has ended (answered or failed): its slot counts from now. */
+  settle(chatId: number, bookedAt: number): void {
+    const now = this.now();
+    const move = (times: number[]) => {
+      const i = times.indexOf(bookedAt);
+      if (i >= 0) times.splice(i, 1);
+      times.push(now); // every stored time is at or before now: the list stays sorted
+    };
+    move(this.recent);
+    this.lastByChat.set(chatId, Math.max(this.lastByChat.get(chatId) ?? now, now));
+    if (chatId < 0) {
+      const sends = this.groupSends.get(chatId) ?? [];
+      move(sends);
+      this.groupSends.set(chatId, sends);
     }
   }
 

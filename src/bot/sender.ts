@@ -70,10 +70,15 @@ export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_
     let migrated = false;
     for (let attempt = 1; ; attempt++) {
       const target = chatIdOf(payload);
-      if (limiter && target !== null && LIMITED.has(method)) await limiter.acquire(target);
+      const bookedAt = limiter && target !== null && LIMITED.has(method) ? await limiter.acquire(target) : null;
+      // The call has ended, so Telegram has counted it by now: its slot runs from here.
+      const settle = () => { if (bookedAt !== null) limiter!.settle(target!, bookedAt); };
       try {
-        return await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
+        const answer = await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
+        settle();
+        return answer;
       } catch (error) {
+        settle();
         const chatId = chatIdOf(payload);
         if (error instanceof TelegramError && chatId !== null && hooks) {
           const newId = error.parameters?.migrate_to_chat_id;
