@@ -151,7 +151,18 @@ function recipientsOf(item: PlanItem, people: readonly PlanPerson[]): PlanPerson
 export function planReminders(input: PlanInput): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   const { timeZone: tz, holidays, evaluationId } = input;
-  const at = (day: LocalDate, settings: ReminderSettings) => toInstant(day, { hour: sendingHour(settings), minute: 0 }, tz);
+  // Thousands of reminders fall on a few dozen day-and-hour pairs; a zone conversion costs ~10 µs.
+  const instants = new Map<string, Date>();
+  const at = (day: LocalDate, settings: ReminderSettings) => {
+    const hour = sendingHour(settings);
+    const key = `${day.year}-${day.month}-${day.day}T${hour}`;
+    let instant = instants.get(key);
+    if (instant === undefined) {
+      instant = toInstant(day, { hour, minute: 0 }, tz);
+      instants.set(key, instant);
+    }
+    return new Date(instant.getTime());
+  };
   const reachable = input.people.filter((p) => p.reachable);
   const priv = input.privateSettings;
 
