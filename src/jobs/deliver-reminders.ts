@@ -133,7 +133,7 @@ async function deliverRound(deps: DeliveryDeps, rows: ClaimedReminder[], token: 
       await sendRows(deps, group, message, token, now, summary, 'terlewat saat bot tidak aktif; masuk ringkasan');
     });
   }
-  await runPool(jobs, deps.concurrency ?? 8, deps.logger);
+  await runPool(jobs, deps.concurrency ?? 16, deps.logger);
 }
 
 /**
