@@ -22,7 +22,7 @@ export interface Recipient {
 }
 
 /** The chat's settings, and whether it can be written to at all. */
-export async function loadRecipient(db: Db, row: Pick<ClaimedReminder, 'telegramChatId' | 'workspaceId' | 'kind'> | { telegramChatId: bigint; workspaceId: number; kind: string }): Promise<Recipient> {
+export async function loadRecipient(db: Db, row: { telegramChatId: bigint; workspaceId: number; kind: string }): Promise<Recipient> {
   if (row.telegramChatId < 0n) {
     const chat = await db.chat.findUnique({ where: { telegramChatId: row.telegramChatId }, select: { workspaceId: true, inactiveAt: true, settings: true } });
     if (!chat || chat.workspaceId !== row.workspaceId) return { settings: parseSettings('{}'), unreachable: 'grup tidak lagi terhubung' };

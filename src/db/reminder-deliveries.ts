@@ -80,13 +80,6 @@ export async function reschedule(db: Db, ids: number[], dueAt: Date, error: stri
   await db.reminderDelivery.updateMany({ where: { id: { in: ids } }, data: { state: 'pending', dueAt, claimToken: null, claimedAt: null, ...(error ? { lastError: error.slice(0, 500) } : {}) } });
 }
 
-/** Rows claimed for sending that are not sent after all (a group's rows pushed to a summary). */
-export async function markSendingMany(db: Db, ids: number[], token: string): Promise<number[]> {
-  const mine: number[] = [];
-  for (const id of ids) if (await markSending(db, id, token)) mine.push(id);
-  return mine;
-}
-
 export async function findDelivery(db: Db, id: number) {
   return db.reminderDelivery.findUnique({ where: { id } });
 }
@@ -104,10 +97,4 @@ export async function snoozeReminder(db: Db, original: { id: number; workspaceId
     data: { workspaceId: original.workspaceId, key, kind: original.kind, telegramChatId: original.telegramChatId, dueAt, payload: JSON.stringify(payload) },
   });
   return { kind: 'snoozed', dueAt };
-}
-
-/** Counts by state, for the CLI and the benchmark. */
-export async function countDeliveries(db: Db, workspaceId?: number): Promise<Record<string, number>> {
-  const rows = await db.reminderDelivery.groupBy({ by: ['state'], where: workspaceId === undefined ? {} : { workspaceId }, _count: { _all: true } });
-  return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
 }
