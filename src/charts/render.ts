@@ -1,12 +1,12 @@
 // chart.js on @napi-rs/canvas, set up once for the server: no DOM, no animation, no resize
 // observers, one device pixel per CSS pixel, an opaque white background and a font that is on the
-// machine. The chart-specific drawing (target lines, bands, value labels) lives in
-// index-charts.ts; this file holds what every chart shares.
+// machine. The chart-specific drawing (target lines, bands, value labels) lives in each chart's
+// own file; this file holds what every chart shares.
 import { existsSync } from 'node:fs';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import type { ChartConfiguration, ChartItem, Plugin } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
+import type { ChartConfiguration, ChartItem, ChartType, DefaultDataPoint, Plugin } from 'chart.js';
 import { formatDecimal } from '../domain/decimal.ts';
 
 /** The 2D context chart.js hands to plugins (the DOM type is not in this project's lib). */
@@ -65,18 +65,18 @@ export function registerFonts(): void {
   }
 }
 
-// Only the pieces the bar charts use, so no DOM-only plugin (tooltip, legend hover) gets a chance
-// to touch `window`. Titles are drawn by index-charts.ts itself: chart.js's Title plugin centres
-// over the chart minus its side padding and squeezes a line that does not fit, where a photo
-// caption needs the full width.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+// Only the pieces the bar and line charts use, so no DOM-only plugin (tooltip, legend hover) gets
+// a chance to touch `window`; legends are drawn by the charts themselves. Titles too: chart.js's
+// Title plugin centres over the chart minus its side padding and squeezes a line that does not
+// fit, where a photo caption needs the full width.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement);
 registerFonts();
 Chart.defaults.font.family = FONT_FAMILY;
 Chart.defaults.font.size = FONT_SIZES.label;
 Chart.defaults.color = COLORS.text;
 
 /** Paints the canvas white first; a PNG is transparent otherwise and Telegram's dark theme shows black. */
-export const whiteBackground: Plugin<'bar'> = {
+export const whiteBackground: Plugin = {
   id: 'spbeWhiteBackground',
   beforeDraw(chart) {
     const { ctx, width, height } = chart;
@@ -175,18 +175,149 @@ export function drawLabel(
   ctx.restore();
 }
 
+export const LINE_HEIGHT = 1.2;
+/** Margin between the image edge and anything drawn. */
+export const EDGE = 16;
+
+export interface Heading {
+  title: string[];
+  subtitle: string[];
+  /** Pixels from the top of the image to the end of the subtitle. */
+  height: number;
+}
+
+/** The title (bold) and subtitle wrapped to the image width, and the height they take. */
+export function layoutHeading(title: string, subtitle: string | undefined, width: number): Heading {
+  const maxWidth = width - 2 * EDGE;
+  const titleLines = wrapToWidth(title, font(FONT_SIZES.title, 'bold'), maxWidth);
+  const subtitleLines = subtitle ? wrapToWidth(subtitle, font(FONT_SIZES.subtitle), maxWidth) : [];
+  const height = 12 + titleLines.length * FONT_SIZES.title * LINE_HEIGHT + subtitleLines.length * FONT_SIZES.subtitle * LINE_HEIGHT;
+  return { title: titleLines, subtitle: subtitleLines, height };
+}
+
+/** Draws a heading centred on the whole image, whatever the side paddings of the plot. */
+export function drawHeading(ctx: ChartContext, head: Heading, width: number): void {
+  let y = 12;
+  const lines = [
+    ...head.title.map((text) => ({ text, size: FONT_SIZES.title, css: font(FONT_SIZES.title, 'bold'), color: COLORS.text })),
+    ...head.subtitle.map((text) => ({ text, size: FONT_SIZES.subtitle, css: font(FONT_SIZES.subtitle), color: COLORS.mutedText })),
+  ];
+  for (const line of lines) {
+    const lineHeight = line.size * LINE_HEIGHT;
+    drawLabel(ctx, line.text, width / 2, y + lineHeight / 2, { font: line.css, color: line.color, align: 'center', plate: false });
+    y += lineHeight;
+  }
+}
+
+export function headingPlugin(head: Heading): Plugin {
+  return {
+    id: 'spbeHeading',
+    afterDraw(chart) {
+      drawHeading(chart.ctx, head, chart.width);
+    },
+  };
+}
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+  /** a square (a bar's colour) or a round point (a line's) */
+  shape?: 'square' | 'point';
+  /** drawn as an outline only */
+  hollow?: boolean;
+}
+
+const SWATCH = 26;
+const LEGEND_GAP = 32;
+
+/** Legend rows (entries that fit the width side by side), each row's total width. */
+function legendRows(entries: readonly LegendEntry[], maxWidth: number): { entries: LegendEntry[]; width: number }[] {
+  const css = font(FONT_SIZES.label);
+  const rows: { entries: LegendEntry[]; width: number }[] = [];
+  for (const entry of entries) {
+    const w = SWATCH + 10 + measureText(entry.label, css);
+    const row = rows.at(-1);
+    if (row && row.width + LEGEND_GAP + w <= maxWidth) {
+      row.entries.push(entry);
+      row.width += LEGEND_GAP + w;
+    } else rows.push({ entries: [entry], width: w });
+  }
+  return rows;
+}
+
+/** Height a legend takes at this width (chart.js's Legend plugin reaches for the DOM, so charts draw their own). */
+export function legendHeight(entries: readonly LegendEntry[], width: number): number {
+  return legendRows(entries, width - 2 * EDGE).length * FONT_SIZES.label * 1.6;
+}
+
+/** Draws the legend centred, from `top` down: a colour swatch and a label per entry. */
+export function drawLegend(ctx: ChartContext, entries: readonly LegendEntry[], top: number, width: number): void {
+  const css = font(FONT_SIZES.label);
+  const rowHeight = FONT_SIZES.label * 1.6;
+  legendRows(entries, width - 2 * EDGE).forEach((row, r) => {
+    let x = (width - row.width) / 2;
+    const y = top + r * rowHeight + rowHeight / 2;
+    for (const entry of row.entries) {
+      ctx.save();
+      ctx.beginPath();
+      if (entry.shape === 'point') ctx.arc(x + SWATCH / 2, y, SWATCH / 2 - 3, 0, 2 * Math.PI);
+      else ctx.rect(x + 2, y - SWATCH / 2 + 2, SWATCH - 4, SWATCH - 4);
+      ctx.fillStyle = entry.hollow ? COLORS.background : entry.color;
+      ctx.fill();
+      ctx.strokeStyle = entry.color;
+      ctx.lineWidth = entry.hollow ? 4 : 2;
+      ctx.stroke();
+      ctx.restore();
+      drawLabel(ctx, entry.label, x + SWATCH + 10, y, { font: css, color: COLORS.text, plate: false });
+      x += SWATCH + 10 + measureText(entry.label, css) + LEGEND_GAP;
+    }
+  });
+}
+
 /**
- * Renders a bar chart configuration to PNG. The chart is destroyed afterwards so nothing of it
- * (plugins hold references to the canvas) outlives the call.
+ * A chart with nothing to plot: the heading and a sentence in the middle, so the reader learns
+ * why there is no chart instead of getting an empty frame (or no photo at all).
  */
-export async function renderChart(
-  config: ChartConfiguration<'bar', (number | null)[], string | string[]>,
+export async function renderMessage(title: string, subtitle: string | undefined, message: string, size: ChartSize = DEFAULT_SIZE): Promise<Buffer> {
+  registerFonts();
+  const width = Math.round(size.width);
+  const height = Math.round(size.height);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d') as unknown as ChartContext;
+  ctx.fillStyle = COLORS.background;
+  ctx.fillRect(0, 0, width, height);
+  const head = layoutHeading(title, subtitle, width);
+  drawHeading(ctx, head, width);
+  const css = font(FONT_SIZES.value, 'normal', 'italic');
+  const lines = wrapToWidth(message, css, width - 8 * EDGE);
+  const lineHeight = FONT_SIZES.value * LINE_HEIGHT;
+  const boxTop = head.height + 24;
+  const boxHeight = height - boxTop - 24;
+  ctx.save();
+  ctx.strokeStyle = COLORS.grid;
+  ctx.lineWidth = 2;
+  ctx.setLineDash([10, 8]);
+  ctx.strokeRect(2 * EDGE, boxTop, width - 4 * EDGE, boxHeight);
+  ctx.restore();
+  const firstY = boxTop + boxHeight / 2 - ((lines.length - 1) * lineHeight) / 2;
+  lines.forEach((line, i) => {
+    drawLabel(ctx, line, width / 2, firstY + i * lineHeight, { font: css, color: COLORS.mutedText, align: 'center', plate: false });
+  });
+  return canvas.encode('png');
+}
+
+/**
+ * Renders a chart configuration (bar or line) to PNG. The chart is destroyed afterwards so
+ * nothing of it (plugins hold references to the canvas) outlives the call.
+ */
+export async function renderChart<TType extends ChartType = 'bar', TData = DefaultDataPoint<TType>, TLabel = unknown>(
+  config: ChartConfiguration<TType, TData, TLabel>,
   size: ChartSize = DEFAULT_SIZE,
 ): Promise<Buffer> {
   registerFonts();
   const canvas = createCanvas(Math.round(size.width), Math.round(size.height));
   const ctx = canvas.getContext('2d');
-  const chart = new Chart(ctx as unknown as ChartItem, {
+  const chart = new Chart<TType, TData, TLabel>(ctx as unknown as ChartItem, {
     ...config,
     options: {
       ...config.options,
@@ -194,8 +325,8 @@ export async function renderChart(
       animation: false,
       devicePixelRatio: 1,
       events: [],
-    },
-    plugins: [whiteBackground, ...(config.plugins ?? [])],
+    } as ChartConfiguration<TType, TData, TLabel>['options'],
+    plugins: [whiteBackground as Plugin<TType>, ...(config.plugins ?? [])],
   });
   try {
     return await canvas.encode('png');
