@@ -1,5 +1,6 @@
 import { checklistCommand } from './commands/checklist.ts';
 import { frameworksCommand } from './commands/frameworks.ts';
+import { historyCommand } from './commands/history.ts';
 import { holidaysCommand } from './commands/holidays.ts';
 import { indexCommand } from './commands/index-report.ts';
 import { membersCommand } from './commands/members.ts';
@@ -17,6 +18,11 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- scores import --workspace kaltim --file nilai.csv|nilai.xlsx [--stage final] [--year 2024] [--dry-run]
   npm run cli -- scores history --workspace kaltim [--indicator 12] [--year 2024]
   npm run cli -- index --workspace kaltim [--stage final] [--year 2024] [--json]
+  npm run cli -- history add --workspace paser --year 2023 --index 2,90 [--predicate Baik] \\
+      [--domains 3,00/2,60/2,00/3,37] [--framework spbe-2020] [--source "LHE KemenPANRB"]
+  npm run cli -- history import --workspace paser --file riwayat.csv|riwayat.xlsx [--dry-run]
+  npm run cli -- history list --workspace paser
+  npm run cli -- history remove --workspace paser --year 2023
   npm run cli -- frameworks list
   npm run cli -- frameworks load --file kerangka.json
   npm run cli -- members list --workspace kaltim
@@ -37,6 +43,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   workspace: workspaceCommand,
   scores: scoresCommand,
   index: indexCommand,
+  history: historyCommand,
   frameworks: frameworksCommand,
   members: membersCommand,
   opd: opdCommand,
