@@ -63,7 +63,7 @@ const AXIS_MAX = 5;
 const BAND_ALPHA = 0.2;
 const POINT_RADIUS = 9;
 const LABEL_GAP = 14;
-const PREDICATE_SIZE = 20;
+const PREDICATE_SIZE = 22;
 
 type LineConfig = ChartConfiguration<'line', (number | null)[], string | string[]>;
 
