@@ -29,6 +29,9 @@ export const arg = {
     (s) => `Tanggal "${s}" tidak valid; tulis mis. 29-10-2024 atau 2024-10-29.`),
   time: custom((s) => { const t = parseTimeInput(s); return t && `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`; },
     (s) => `Jam "${s}" tidak valid; tulis mis. 14.00 atau 14:00.`),
+  year: custom(
+    (s) => { const n = parseWholeNumber(s); return n !== null && n >= 2018 && n <= 2100 ? n : null; },
+    (s) => `Tahun "${s}" tidak valid; tulis mis. 2024.`),
   target: custom(parseTargetIndex, (s) => `Target "${s}" harus angka 1–5, mis. 3,5.`),
   role: custom(parseRole, (s) => `Peran "${s}" tidak dikenal; pilihan: admin, koordinator, pic, pimpinan.`),
   number: (max: number) => custom(

@@ -15,6 +15,7 @@ import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { reminderSettingsFeature } from './features/reminder-settings.ts';
 import { remindersFeature } from './features/reminders.ts';
+import { reportsFeature } from './features/reports.ts';
 import { scoresFeature } from './features/scores.ts';
 import { seedingFeature } from './features/seeding.ts';
 import { stagesFeature } from './features/stages.ts';
@@ -105,7 +106,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
 
   bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(),
+    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(),
     unknownCommandFeature());
   return bot;
 }

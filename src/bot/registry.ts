@@ -25,6 +25,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'ceklis', description: 'Ceklis satu OPD dengan tombol status', usage: '/ceklis [opd]', example: '/ceklis bappeda', audience: 'member' },
   { name: 'tugas', description: 'Tugas saya yang belum selesai', usage: '/tugas', example: '/tugas', audience: 'member' },
   { name: 'progres', description: 'Progres semua OPD dan daftar terlambat', usage: '/progres', example: '/progres', audience: ['koordinator', 'pimpinan'] },
+  { name: 'laporan', description: 'Laporan pimpinan: grafik, ringkasan PDF dan XLSX lengkap', usage: '/laporan [tahun]', example: '/laporan 2024', audience: ['koordinator', 'pimpinan'] },
   { name: 'tugaskan', description: 'Buat dan tugaskan item ceklis (koordinator)', usage: '/tugaskan', example: '/tugaskan', audience: ['koordinator'] },
   { name: 'siapkan', description: 'Buat item ceklis evaluasi ini dari contoh bukti dukung, atau bawa item tahun lalu (koordinator)', usage: '/siapkan [lanjutan <tahun>]', example: '/siapkan lanjutan 2023', audience: ['koordinator'] },
   { name: 'batal', description: 'Batalkan isian yang sedang berjalan', usage: '/batal', example: '/batal', audience: 'member' },

@@ -59,16 +59,18 @@ export function faultError(fault: Fault, chatType: ChatType | undefined): ApiErr
 
 /** Faults queued by `failNext`, taken in the order they were queued. */
 export class FaultPlan {
-  private readonly entries: Array<{ method: string; fault: Fault; remaining: number }> = [];
+  private readonly entries: Array<{ method: string; fault: Fault; remaining: number; chatId: number | undefined }> = [];
 
-  add(method: string, fault: Fault, times: number): void {
-    this.entries.push({ method, fault, remaining: times });
+  /** `chatId` limits the fault to calls aimed at that chat (e.g. only the private copy of a file). */
+  add(method: string, fault: Fault, times: number, chatId?: number): void {
+    this.entries.push({ method, fault, remaining: times, chatId });
   }
 
-  take(method: string): Fault | undefined {
+  take(method: string, chatId?: number): Fault | undefined {
     // '*' leaves getUpdates alone: a fault meant for a send must not land on the idle poll
     // (telegraf would then sleep through retry_after before polling again).
-    const at = this.entries.findIndex((e) => e.method === method || (e.method === '*' && method !== 'getUpdates'));
+    const at = this.entries.findIndex((e) =>
+      (e.method === method || (e.method === '*' && method !== 'getUpdates')) && (e.chatId === undefined || e.chatId === chatId));
     const entry = this.entries[at];
     if (!entry) return undefined;
     entry.remaining -= 1;

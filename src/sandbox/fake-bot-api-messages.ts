@@ -13,6 +13,7 @@ export type MethodHandler = (params: Params) => unknown;
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
+const MAX_ALBUM = 10;
 const MAX_CALLBACK_DATA_BYTES = 64;
 const MAX_GETFILE_BYTES = 20 * 1024 * 1024;
 
@@ -132,6 +133,32 @@ export function createMessageMethods(store: ChatStore, bot: TgUser): Record<stri
       const size = imageSize(upload?.data ?? file.data);
       const photo = [{ file_id: file.fileId, file_unique_id: file.uniqueId, ...size, file_size: file.size }];
       return compose(params, { photo, ...captionOf(params) });
+    },
+    // An album: `media` is a JSON array whose uploads are named "attach://<field>", the file
+    // itself being that multipart field. Each item becomes its own message sharing a group id.
+    sendMediaGroup: (params) => {
+      const media = params['media'];
+      if (!Array.isArray(media)) throw badRequest('media group must be an array');
+      if (media.length < 2 || media.length > MAX_ALBUM) throw badRequest('wrong number of messages in the media group');
+      const groupId = String(store.nextMessageId(chatIdOf(params)) * 1000 + media.length);
+      const resolved = media.map((item: unknown) => {
+        const entry = (item ?? {}) as Record<string, unknown>;
+        if (entry['type'] !== 'photo' && entry['type'] !== 'document') throw badRequest('unsupported media type in the media group');
+        const ref = entry['media'];
+        const value = typeof ref === 'string' && ref.startsWith('attach://') ? params[ref.slice('attach://'.length)] : ref;
+        return { entry, value };
+      });
+      return resolved.map(({ entry, value }) => {
+        const itemParams = { chat_id: params['chat_id'], caption: entry['caption'], parse_mode: entry['parse_mode'] };
+        if (entry['type'] === 'photo') {
+          const { file, upload } = fileOf(value, 'photos', 'photo');
+          const photo = [{ file_id: file.fileId, file_unique_id: file.uniqueId, ...imageSize(upload?.data ?? file.data), file_size: file.size }];
+          return compose(itemParams, { media_group_id: groupId, photo, ...captionOf(itemParams) });
+        }
+        const { file, upload } = fileOf(value, 'documents', 'document');
+        const document = { file_id: file.fileId, file_unique_id: file.uniqueId, file_name: upload?.filename ?? 'berkas', mime_type: upload?.contentType ?? 'application/octet-stream', file_size: file.size };
+        return compose(itemParams, { media_group_id: groupId, document, ...captionOf(itemParams) });
+      });
     },
     sendDocument: (params) => {
       const { file, upload } = fileOf(params['document'], 'documents', 'document');

@@ -192,9 +192,9 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
     return this.store.sentTo(chatId);
   }
 
-  /** The next `times` calls of `method` ('*': any method except getUpdates) get `fault`. */
-  failNext(method: string, fault: Fault, times = 1): void {
-    this.faults.add(method, fault, times);
+  /** The next `times` calls of `method` ('*': any method except getUpdates), to `chatId` if given, get `fault`. */
+  failNext(method: string, fault: Fault, times = 1, chatId?: number): void {
+    this.faults.add(method, fault, times, chatId);
   }
 
   /** Clears calls, messages, faults, flood-limit windows and stats, webhook delivery records; ids keep counting up. */
@@ -263,7 +263,8 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
 
   private async execute(method: string, params: Params, via: FakeCall['via'], onPoll?: (cancel: () => void) => void): Promise<ApiResponse> {
     const call = this.log.record(method, params, via);
-    const fault = this.faults.take(method);
+    const target = params['chat_id'] === undefined ? undefined : Number(params['chat_id']);
+    const fault = this.faults.take(method, target);
     if (fault) {
       call.fault = fault;
       const chatId = typeof params['chat_id'] === 'number' ? params['chat_id'] : undefined;

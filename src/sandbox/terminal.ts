@@ -54,7 +54,7 @@ export interface TerminalOptions {
 
 const MESSAGE_METHODS = new Set([
   'sendMessage', 'editMessageText', 'editMessageCaption', 'editMessageReplyMarkup', 'deleteMessage',
-  'sendPhoto', 'sendDocument', 'answerCallbackQuery',
+  'sendPhoto', 'sendDocument', 'sendMediaGroup', 'answerCallbackQuery',
 ]);
 
 const END = Symbol('end of input');
@@ -290,6 +290,8 @@ export class SandboxTerminal {
         return this.fileBlock(t.botPhoto(where), p['photo'], 'foto.png', t.photoSaved, p);
       case 'sendDocument':
         return this.fileBlock(t.botDocument(where), p['document'], 'berkas.dat', t.documentSaved, p);
+      case 'sendMediaGroup':
+        return this.albumBlock(where, p);
       default:
         return null;
     }
@@ -307,6 +309,16 @@ export class SandboxTerminal {
       }
     }
     return lines.join('\n');
+  }
+
+  /** An album: one block per photo, the caption (on the first) printed with it. */
+  private albumBlock(where: string | null, p: FakeCall['params']): string {
+    const media = Array.isArray(p['media']) ? (p['media'] as Record<string, unknown>[]) : [];
+    return media.map((item) => {
+      const ref = item['media'];
+      const file = typeof ref === 'string' && ref.startsWith('attach://') ? p[ref.slice('attach://'.length)] : ref;
+      return this.fileBlock(t.botPhoto(where), file, 'foto.png', t.photoSaved, { caption: item['caption'], parse_mode: item['parse_mode'] });
+    }).join('\n');
   }
 
   private fileBlock(header: string, file: unknown, fallbackName: string, saved: (path: string) => string, p: FakeCall['params']): string {

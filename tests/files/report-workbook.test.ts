@@ -11,7 +11,7 @@ import { paserReportInput } from '../support/report-fixture.ts';
 
 async function open(input: ReportInput): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await buildReportXlsx(buildReport(input)));
+  await workbook.xlsx.load(await buildReportXlsx(buildReport(input)) as unknown as ArrayBuffer);
   return workbook;
 }
 
