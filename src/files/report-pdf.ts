@@ -37,9 +37,9 @@ const COMFORT_CHART_WIDTH = 410;
 /** The stage comparison beside the headline: few bars and big numbers, so it reads smaller than the others. */
 const STAGE_CHART_WIDTH = 310;
 const STAGE_CHART_MAX_HEIGHT = 230;
-const MAX_PAGES = 2;
 
-const COLOR = { text: '#1a1a1a', muted: '#4d4d4d', rule: '#d0d0d0', accent: '#0072B2', panel: '#eef4fa', track: '#e3e3e3' } as const;
+/** The charts' Okabe–Ito blue for the index, and their green for done items. */
+const COLOR = { text: '#1a1a1a', muted: '#4d4d4d', rule: '#d0d0d0', accent: '#0072B2', done: '#009E73', panel: '#eef4fa', track: '#e3e3e3' } as const;
 const SIZE = { title: 18, workspace: 14, meta: 10, label: 11, index: 42, noScore: 22, predicate: 18, body: 11, heading: 14, table: 10.5, head: 9.5, footer: 8.5 } as const;
 const LEADING = 1.28;
 
@@ -104,13 +104,13 @@ function wrap(w: Writer, text: string, face: Face, size: number, width: number, 
   return kept;
 }
 
-/** "…Publik Sektor / 1" reads badly: a lone short last word takes one more word with it. */
+/** "…Publik Sektor / 1" or "…mana / pun." reads badly: a lone short last word takes one more word with it. */
 function balanceLastLine(lines: string[], fits: (s: string) => boolean): void {
   const n = lines.length;
   if (n < 2) return;
   const last = lines[n - 1]!;
   const previous = lines[n - 2]!.split(' ');
-  if (last.includes(' ') || last.length > 3 || previous.length < 3) return;
+  if (last.includes(' ') || last.length > 5 || previous.length < 3) return;
   const moved = `${previous.at(-1)} ${last}`;
   if (!fits(moved)) return;
   lines[n - 2] = previous.slice(0, -1).join(' ');
@@ -150,8 +150,6 @@ type Block =
 function measured(draw: (y: number, measureOnly: boolean) => number, images: Buffer[] = []): Block {
   return { kind: 'text', height: draw(0, true), draw: (y) => void draw(y, false), images };
 }
-
-// ---------------------------------------------------------------------------------------------
 
 /** Title, date, and the headline panel; the stage comparison sits beside the panel when there is one. */
 function headerBlock(w: Writer, model: ReportModel, stageChart: Buffer | null): Block {
@@ -285,7 +283,7 @@ function raisesBlock(w: Writer, model: ReportModel): Block {
     { title: cols.gain, width: 62, align: 'right', cell: (r) => r.gain, face: 'bold' },
     { title: cols.owners, width: 116, align: 'left', cell: (r) => r.owners, maxLines: 2 },
   ];
-  const introText = rows.length > 0 ? summary ?? PDF_TEXTS.raisesIntro : model.headline === null ? PDF_TEXTS.raisesNoScore : PDF_TEXTS.raisesNone;
+  const introText = rows.length > 0 ? summary ?? PDF_TEXTS.raisesIntro : PDF_TEXTS.raisesNone;
   const intro = wrap(w, introText, 'regular', SIZE.body, CONTENT_WIDTH, 3);
   return measured((y, measureOnly) => {
     let h = sectionTitle(w, PDF_TEXTS.raisesHeading, intro, y, measureOnly);
@@ -300,7 +298,7 @@ function progressCell(w: Writer): Column<OpdSection['rows'][number]>['paint'] {
     const barWidth = width - textWidth - 6;
     const barY = y + (lineHeight(SIZE.table) - 7) / 2;
     w.doc.rect(x, barY, barWidth, 7).fill(COLOR.track);
-    if (row.share !== null && row.share > 0) w.doc.rect(x, barY, barWidth * row.share, 7).fill(COLOR.accent);
+    if (row.share !== null && row.share > 0) w.doc.rect(x, barY, barWidth * row.share, 7).fill(COLOR.done);
     write(w, row.progress, x + barWidth + 6, y, 'regular', SIZE.table, COLOR.text, 'right', textWidth);
   };
 }
@@ -327,8 +325,6 @@ function opdsBlock(w: Writer, model: ReportModel): Block {
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Height over width, from the IHDR chunk that a PNG must start with. */
@@ -353,7 +349,8 @@ function blocksOf(w: Writer, model: ReportModel, charts: ReportChartImages): Blo
   const blocks: (Block | null)[] = [
     headerBlock(w, model, model.stages.length > 1 ? charts.stages : null),
     scored ? chart(charts.domains, 'domains') : null,
-    raisesBlock(w, model),
+    // before any score there is nothing to raise; the headline already says so
+    scored ? raisesBlock(w, model) : null,
     model.trend.length > 1 ? chart(charts.trend, 'trend') : null,
     opdsBlock(w, model),
     model.opds.some((o) => o.total > 0) ? chart(charts.opds, 'opds', true) : null,
@@ -375,11 +372,6 @@ function fitPage(blocks: readonly Block[]): number | null {
   return ratios === 0 ? CONTENT_WIDTH : Math.min(CONTENT_WIDTH, (room - fixed) / ratios);
 }
 
-/**
- * Splits the blocks, in order, over one or two pages so that the smallest chart is as large as
- * possible; one page wins a tie. An optional chart that would push charts under MIN_CHART_WIDTH
- * is dropped.
- */
 function lastIndex(blocks: readonly Block[], test: (b: Block) => boolean): number {
   for (let i = blocks.length - 1; i >= 0; i--) if (test(blocks[i]!)) return i;
   return -1;
@@ -390,11 +382,15 @@ function minChartWidth(pages: readonly PagePlan[]): number {
   return widths.length === 0 ? CONTENT_WIDTH : Math.min(...widths);
 }
 
+/**
+ * Splits the blocks, in order, over one or two pages so that the smallest chart is as large as
+ * possible; past a comfortable width one page wins. An optional chart that would push the
+ * charts under MIN_CHART_WIDTH is dropped.
+ */
 function planPages(blocks: readonly Block[]): PagePlan[] {
   let best: { pages: PagePlan[]; score: number } | null = null;
   for (let split = 1; split <= blocks.length; split++) {
     const parts = [blocks.slice(0, split), blocks.slice(split)].filter((p) => p.length > 0);
-    if (parts.length > MAX_PAGES) continue;
     const widths = parts.map(fitPage);
     if (widths.some((x) => x === null)) continue;
     const pages = parts.map((p, i) => ({ blocks: p, chartWidth: widths[i]! }));
@@ -477,7 +473,8 @@ export async function buildReportPdf(model: ReportModel, charts: ReportChartImag
     lang: 'id-ID',
     displayTitle: true,
     info: {
-      Title: fonts.unicode ? title : toLatin1(title),
+      // metadata is stored as UTF-16, whatever font the pages use
+      Title: title,
       Author: PDF_TEXTS.author,
       Creator: PDF_TEXTS.author,
       // A fixed date (the report's own) makes the bytes, and the file ID derived from them, repeatable.

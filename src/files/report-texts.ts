@@ -36,7 +36,6 @@ export const PDF_TEXTS = {
   raisesIntro: 'Indikator berbobot terbesar yang masih bisa naik satu tingkat.',
   raisesAll: (value: string) => `Bila kelimanya naik satu tingkat, indeks menjadi ${value}.`,
   raisesNone: 'Tidak ada indikator yang masih bisa dinaikkan.',
-  raisesNoScore: 'Kenaikan dihitung setelah indikator mendapat nilai.',
   raisesColumns: { no: 'No.', name: 'Indikator', level: 'Tingkat', gain: 'Tambahan', owners: 'Penanggung jawab' },
   levelStep: (from: number, to: number) => `${from} → ${to}`,
   noOwner: 'belum ditetapkan',
