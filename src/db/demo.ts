@@ -2,12 +2,14 @@
 // levels per stage, OPDs, stage dates, three demo people and a linked demo group.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { PastResultInput } from '../domain/history-import.ts';
 import type { Role } from '../domain/roles.ts';
 import type { Stage } from '../domain/stages.ts';
 import { parseTargetIndex } from '../domain/workspace-rules.ts';
 import { CLI_ACTOR } from './audit.ts';
 import type { Db } from './client.ts';
 import { findFrameworkById, findFrameworkIdByCode } from './frameworks.ts';
+import { savePastResults } from './history.ts';
 import { createOpd } from './opds.ts';
 import { grantRole, upsertPerson } from './people.ts';
 import { applyScoreImport } from './scores.ts';
@@ -35,6 +37,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { telegramId: 900_003n, name: 'Pak Sekda (Pimpinan)', role: 'pimpinan' },
 ];
 export const DEMO_GROUP_ID = -1_009_000_000_001n;
+
+/**
+ * Kaltim's official results before the demo year, so the report's trend has a past: only what
+ * the published sources state. 2023: 2,91 Baik (docs/domain.md; in the news of Diskominfo Kaltim
+ * and PRANALA.CO on the 2024 result); its domain values were not published there, so none are given.
+ */
+export const DEMO_HISTORY: PastResultInput[] = [
+  { year: 2023, indexUnits: 29_100, predicate: 'Baik', frameworkCode: 'spbe-2020', source: 'Berita Diskominfo Kaltim dan PRANALA.CO', domains: [] },
+];
 
 /** Creates the demo workspace once; returns its id (an existing one is left as it is). */
 export async function seedDemoWorkspace(db: Db): Promise<number> {
@@ -67,6 +78,7 @@ export async function seedDemoWorkspace(db: Db): Promise<number> {
       rows: levels.map((level, i) => ({ rowNo: i + 2, indicatorNo: i + 1, level, note: null })),
     }, CLI_ACTOR);
   }
+  await savePastResults(db, workspace.id, DEMO_HISTORY, CLI_ACTOR);
   await db.chat.create({ data: { workspaceId: workspace.id, telegramChatId: DEMO_GROUP_ID, title: 'Tim SPBE Kaltim (demo)', type: 'supergroup' } });
   return workspace.id;
 }

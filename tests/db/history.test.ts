@@ -112,3 +112,23 @@ describe('listFrameworkDefs', () => {
     expect((await listFrameworkDefs(t.db)).map((f) => f.code).sort()).toEqual(['pemdi-2026', 'spbe-2020']);
   });
 });
+
+describe('the sandbox demo workspace', () => {
+  it('has Kaltim’s published 2023 result, so the trend has a past year before 2024', async () => {
+    const { DEMO_HISTORY, seedDemoWorkspace } = await import('../../src/db/demo.ts');
+    const demo = createTestDb();
+    try {
+      const id = await seedDemoWorkspace(demo.db);
+      expect(await listPastResults(demo.db, id)).toEqual([
+        { year: 2023, indexUnits: 29_100, predicate: 'Baik', frameworkCode: 'spbe-2020', source: 'Berita Diskominfo Kaltim dan PRANALA.CO', domains: [] },
+      ]);
+      expect(DEMO_HISTORY).toHaveLength(1);
+      // seeding again leaves the existing workspace, its history included, as it is
+      await seedDemoWorkspace(demo.db);
+      expect(await demo.db.pastResult.count()).toBe(1);
+      expect(await demo.db.auditEntry.count({ where: { action: 'history.save', workspaceId: id } })).toBe(1);
+    } finally {
+      await demo.close();
+    }
+  });
+});
