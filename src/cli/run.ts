@@ -6,6 +6,7 @@ import { indexCommand } from './commands/index-report.ts';
 import { membersCommand } from './commands/members.ts';
 import { opdCommand } from './commands/opds.ts';
 import { ownersCommand } from './commands/owners.ts';
+import { reportCommand } from './commands/report.ts';
 import { scoresCommand } from './commands/scores.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import type { CliContext } from './io.ts';
@@ -34,6 +35,7 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- checklist export --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024]
   npm run cli -- checklist import --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024] [--dry-run]
   npm run cli -- checklist carry-over --workspace kaltim --from 2023 [--year 2024]
+  npm run cli -- report --workspace kaltim [--format xlsx|pdf] [--year 2024] [--out <folder>] [--charts]
   npm run cli -- holidays list [--year 2026] [--dir <folder>]
   npm run cli -- holidays check [--dir <folder>]
 
@@ -50,6 +52,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   owners: ownersCommand,
   checklist: checklistCommand,
   holidays: holidaysCommand,
+  report: reportCommand,
 };
 
 /** Runs one CLI call and returns its exit code; expected failures go to stderr, never a stack. */

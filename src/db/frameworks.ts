@@ -147,3 +147,13 @@ export async function listFrameworks(db: Db) {
     include: { _count: { select: { indicators: true, aspects: true, domains: true } } },
   });
 }
+
+/** Every stored framework's definition, oldest first (the bands of past years, the checks of history entries). */
+export async function listFrameworkDefs(db: Db): Promise<FrameworkDef[]> {
+  const defs: FrameworkDef[] = [];
+  for (const row of await listFrameworks(db)) {
+    const stored = await findFrameworkById(db, row.id);
+    if (stored) defs.push(stored.def);
+  }
+  return defs;
+}

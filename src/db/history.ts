@@ -1,12 +1,10 @@
 // Past official yearly results of a workspace (PastResult + PastDomainResult): saved by year,
 // each change audited with what it was before, in the same transaction as the change.
-// report-data.ts's loadPastResults reads the same rows for the report's trend.
-import type { FrameworkDef } from '../domain/framework-types.ts';
+// report-data.ts reads the same rows (through listPastResults) for the report's trend.
 import type { PastResultInput } from '../domain/history-import.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db, Queryable } from './client.ts';
-import { findFrameworkById, listFrameworks } from './frameworks.ts';
 
 export interface PastResultSummary {
   /** the years, ascending */
@@ -105,12 +103,3 @@ export async function deletePastResult(db: Db, workspaceId: number, year: number
   });
 }
 
-/** Every loaded framework, to check a year's predicate and domains against. */
-export async function listFrameworkDefs(db: Db): Promise<FrameworkDef[]> {
-  const defs: FrameworkDef[] = [];
-  for (const row of await listFrameworks(db)) {
-    const stored = await findFrameworkById(db, row.id);
-    if (stored) defs.push(stored.def);
-  }
-  return defs;
-}

@@ -3,35 +3,19 @@
 import type { ItemStatus } from '../domain/checklists.ts';
 import { effectiveDueDate } from '../domain/checklists.ts';
 import { formatIsoDate, toLocalDate } from '../domain/dates.ts';
-import type { FrameworkDef } from '../domain/framework-types.ts';
 import type { PastYearInput, ReportInput } from '../domain/report.ts';
 import { parseStage } from '../domain/stages.ts';
 import type { Db } from './client.ts';
 import { loadEvaluationContext } from './evaluations.ts';
-import { findFrameworkById, listFrameworks } from './frameworks.ts';
+import { listFrameworkDefs } from './frameworks.ts';
+import { listPastResults } from './history.ts';
 
 export class ReportWorkspaceNotFoundError extends Error {}
 
-async function allFrameworks(db: Db): Promise<FrameworkDef[]> {
-  const rows = await listFrameworks(db);
-  const defs: FrameworkDef[] = [];
-  for (const row of rows) {
-    const stored = await findFrameworkById(db, row.id);
-    if (stored) defs.push(stored.def);
-  }
-  return defs;
-}
-
-/** Past yearly results of a workspace, ascending by year. */
+/** Past yearly results of a workspace, ascending by year, as the report reads them. */
 export async function loadPastResults(db: Db, workspaceId: number): Promise<PastYearInput[]> {
-  const rows = await db.pastResult.findMany({ where: { workspaceId }, include: { domains: true }, orderBy: { year: 'asc' } });
-  return rows.map((r) => ({
-    year: r.year,
-    totalUnits: r.indexUnits,
-    predicate: r.predicate,
-    frameworkCode: r.frameworkCode,
-    domains: r.domains.map((d) => ({ no: d.domainNo, units: d.indexUnits })),
-    source: r.source,
+  return (await listPastResults(db, workspaceId)).map((r) => ({
+    year: r.year, totalUnits: r.indexUnits, predicate: r.predicate, frameworkCode: r.frameworkCode, domains: r.domains, source: r.source,
   }));
 }
 
@@ -62,7 +46,7 @@ export async function loadReportInput(db: Db, workspaceId: number, now: Date, ye
     }),
     db.indicatorOwner.findMany({ where: { workspaceId }, select: { opd: { select: { code: true } }, indicator: { select: { no: true } } } }),
     loadPastResults(db, workspaceId),
-    allFrameworks(db),
+    listFrameworkDefs(db),
   ]);
   const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
   const ownerMap = new Map<number, string[]>();

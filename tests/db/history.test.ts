@@ -2,7 +2,8 @@
 // replaced whole, each change audited with before and after, and nothing kept when a row fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/db/audit.ts';
-import { deletePastResult, listFrameworkDefs, listPastResults, planPastResults, savePastResults } from '../../src/db/history.ts';
+import { deletePastResult, listPastResults, planPastResults, savePastResults } from '../../src/db/history.ts';
+import { listFrameworkDefs } from '../../src/db/frameworks.ts';
 import { loadPastResults } from '../../src/db/report-data.ts';
 import type { PastResultInput } from '../../src/domain/history-import.ts';
 import type { TestDb } from '../support/db.ts';
