@@ -114,6 +114,18 @@ describe('the sandbox conversation', () => {
     }
   });
 
+  it('/laporan saves the four charts of the album, the PDF summary and the workbook as files', async () => {
+    const s = await start();
+    const out = await s.type('/laporan', 'XLSX lengkap');
+    const photos = [...out.matchAll(/Foto disimpan: (\S+\.png)/g)].map((m) => m[1]!);
+    expect(photos.map((p) => p.replace(`${s.photoDir}/`, ''))).toEqual(['domains.png', 'stages.png', 'trend.png', 'opds.png']);
+    expect(out).toContain('Indeks SPBE 2024');
+    const files = [...out.matchAll(/disimpan: (\S+\.(?:pdf|xlsx))/g)].map((m) => m[1]!);
+    expect(files.map((p) => p.replace(`${s.photoDir}/`, ''))).toContain('laporan-spbe-2024-demo-kaltim.pdf');
+    for (const path of [...photos, ...files]) expect(existsSync(path)).toBe(true);
+    expect(readFileSync(files[0]!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('a newcomer who is not a member is told so, in a reply and in a button press\'s notice', async () => {
     const s = await start();
     await s.type('/indeks', '[1] 📊 Grafik'); // Rina's message, with its button
