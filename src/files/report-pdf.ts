@@ -384,7 +384,7 @@ function minChartWidth(pages: readonly PagePlan[]): number {
 
 /**
  * Splits the blocks, in order, over one or two pages so that the smallest chart is as large as
- * possible; past a comfortable width one page wins. An optional chart that would push the
+ * possible; past a comfortable width one page wins, and then the fuller first page. An optional chart that would push the
  * charts under MIN_CHART_WIDTH is dropped.
  */
 function planPages(blocks: readonly Block[]): PagePlan[] {
@@ -396,7 +396,10 @@ function planPages(blocks: readonly Block[]): PagePlan[] {
     const pages = parts.map((p, i) => ({ blocks: p, chartWidth: widths[i]! }));
     // past a comfortable width, fewer pages beat bigger charts
     const score = Math.min(COMFORT_CHART_WIDTH, minChartWidth(pages));
-    if (!best || score > best.score + 0.5 || (Math.abs(score - best.score) <= 0.5 && pages.length < best.pages.length)) best = { pages, score };
+    // Among equally good plans, fewer pages, then the later split: page 1 as full as it can be
+    // (a split right after the headline left most of page 1 blank for the Kaltim demo).
+    const tie = best !== null && Math.abs(score - best.score) <= 0.5;
+    if (!best || score > best.score + 0.5 || (tie && pages.length <= best.pages.length)) best = { pages, score };
   }
   // The optional chart stays unless leaving it out would give the others a width they lack.
   const optional = lastIndex(blocks, (b) => b.kind === 'chart' && b.optional);

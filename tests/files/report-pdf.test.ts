@@ -215,6 +215,10 @@ describe('report PDF for other situations', () => {
     const { read } = await build({ ...paserReportInput(), items: [] });
     expect(read.text).toContain(`${PDF_TEXTS.noOverdue} ${PDF_TEXTS.noItems}`);
     expect(total(read.images)).toBe(3);
+    // with room to spare, page 1 is filled (headline, stage and domain charts, raises) rather
+    // than leaving everything after the headline to page 2
+    expect(read.images[0]).toBe(2);
+    expect(read.lines[0]!.join(' ')).toContain('Lima kenaikan yang paling menambah indeks');
   });
 
   it('names the OPDs responsible for a raise', async () => {
