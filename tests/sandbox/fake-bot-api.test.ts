@@ -293,6 +293,35 @@ describe('fake Bot API requests and answers', () => {
     expect(api.messagesTo(-100900)).toEqual([expect.objectContaining({ caption: 'Rekap', message_id: 1 })]);
   });
 
+  it('takes an album of uploaded photos as one message per photo sharing a group id, and refuses a one-photo album', async () => {
+    const api = await startApi();
+    const tg = botFor(api).telegram;
+    const png = pngBytes();
+
+    const sent = await tg.sendMediaGroup(-100900, [
+      { type: 'photo', media: { source: png, filename: 'a.png' }, caption: 'Grafik <b>1</b>', parse_mode: 'HTML' },
+      { type: 'photo', media: { source: png, filename: 'b.png' } },
+    ]);
+
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.media_group_id).toBeDefined();
+    expect(sent[1]!.media_group_id).toBe(sent[0]!.media_group_id);
+    expect(sent[0]).toMatchObject({ caption: 'Grafik 1', caption_entities: [{ type: 'bold', offset: 7, length: 1 }] });
+    expect('photo' in sent[1]! && sent[1].photo.at(-1)).toMatchObject({ width: 800, height: 450, file_size: png.length });
+    expect(api.messagesTo(-100900)).toHaveLength(2);
+    await expect(tg.sendMediaGroup(-100900, [{ type: 'photo', media: { source: png } }])).rejects.toThrow(/wrong number of messages/);
+    expect(api.messagesTo(-100900)).toHaveLength(2);
+  });
+
+  it('aims a fault at one chat when asked, leaving other chats alone', async () => {
+    const api = await startApi();
+    const tg = botFor(api).telegram;
+    api.failNext('sendMessage', { kind: '403-blocked' }, 1, 42);
+    await expect(tg.sendMessage(-100900, 'grup')).resolves.toMatchObject({ text: 'grup' });
+    await expect(tg.sendMessage(42, 'pribadi')).rejects.toThrow(/blocked/);
+    await expect(tg.sendMessage(42, 'lagi')).resolves.toMatchObject({ text: 'lagi' });
+  });
+
   it('parses form-encoded bodies and query strings, numbers and JSON fields included', async () => {
     const api = await startApi();
     const base = `${api.apiRoot}/bot${api.token}`;
