@@ -5,16 +5,19 @@ import type { ChartConfiguration, Plugin, Scale } from 'chart.js';
 import {
   COLORS,
   DEFAULT_SIZE,
+  EDGE,
   FONT_SIZES,
+  LINE_HEIGHT,
+  headingPlugin,
+  layoutHeading,
   drawLabel,
   font,
   formatValue,
   measureText,
   renderChart,
   wrapLabel,
-  wrapToWidth,
 } from './render.ts';
-import type { ChartContext, ChartSize } from './render.ts';
+import type { ChartContext, ChartSize, Heading } from './render.ts';
 
 export interface ChartBar {
   label: string;
@@ -52,7 +55,6 @@ export type ChartOptions = Partial<ChartSize>;
 const AXIS_MIN = 0;
 const AXIS_MAX = 5;
 const EMPTY_TEXT = 'belum dinilai';
-const LINE_HEIGHT = 1.2;
 const LABEL_LINE = FONT_SIZES.label * LINE_HEIGHT;
 /** Room between the heading and the plot: a value printed over a full column, or the target label. */
 const TOP_RESERVE = 46;
@@ -63,7 +65,6 @@ const LABEL_WRAP_MIN = 16;
 const LABEL_WRAP_MAX = 34;
 /** Vertical breathing room between two rows of wrapped labels. */
 const ROW_GAP = 12;
-const EDGE = 16;
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string | string[]>;
 
@@ -76,43 +77,10 @@ function isValue(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-interface Heading {
-  title: string[];
-  subtitle: string[];
-  /** Pixels from the top of the image to the top of the plot. */
-  height: number;
-}
-
+/** The shared heading, plus room between it and the plot for a value over a full column or the target label. */
 function heading(title: string, subtitle: string | undefined, width: number): Heading {
-  const maxWidth = width - 2 * EDGE;
-  const titleLines = wrapToWidth(title, font(FONT_SIZES.title, 'bold'), maxWidth);
-  const subtitleLines = subtitle ? wrapToWidth(subtitle, font(FONT_SIZES.subtitle), maxWidth) : [];
-  const height =
-    12 +
-    titleLines.length * FONT_SIZES.title * LINE_HEIGHT +
-    subtitleLines.length * FONT_SIZES.subtitle * LINE_HEIGHT +
-    TOP_RESERVE;
-  return { title: titleLines, subtitle: subtitleLines, height };
-}
-
-/** Title and subtitle centred on the whole image, whatever the side paddings of the plot. */
-function headingPlugin(head: Heading): Plugin<'bar'> {
-  return {
-    id: 'spbeHeading',
-    afterDraw(chart) {
-      const { ctx } = chart;
-      let y = 12;
-      const lines = [
-        ...head.title.map((text) => ({ text, size: FONT_SIZES.title, css: font(FONT_SIZES.title, 'bold'), color: COLORS.text })),
-        ...head.subtitle.map((text) => ({ text, size: FONT_SIZES.subtitle, css: font(FONT_SIZES.subtitle), color: COLORS.mutedText })),
-      ];
-      for (const line of lines) {
-        const lineHeight = line.size * LINE_HEIGHT;
-        drawLabel(ctx, line.text, chart.width / 2, y + lineHeight / 2, { font: line.css, color: line.color, align: 'center', plate: false });
-        y += lineHeight;
-      }
-    },
-  };
+  const head = layoutHeading(title, subtitle, width);
+  return { ...head, height: head.height + TOP_RESERVE };
 }
 
 /** Index axis options shared by both charts: fixed 0–5, one tick per level. */
