@@ -4,11 +4,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { renderDomainChart, renderStageChart } from '../../src/charts/index-charts.ts';
 import type { DomainChartInput, StageChartInput } from '../../src/charts/index-charts.ts';
 import { COLORS, formatValue, wrapLabel } from '../../src/charts/render.ts';
+import { decode, near, pixelAt, pngSize, profile, stats } from '../support/png-pixels.ts';
+import type { Pixels } from '../support/png-pixels.ts';
 
 const KALTIM_DOMAINS: DomainChartInput = {
   title: 'Indeks SPBE per Domain — Pemprov Kaltim 2024',
@@ -52,74 +53,6 @@ const SPBE_ASPECTS = [
   'Layanan Administrasi Pemerintahan Berbasis Elektronik',
   'Layanan Publik Berbasis Elektronik',
 ];
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Width and height from the IHDR chunk, which the PNG format requires to come first. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-interface Pixels {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
-async function decode(png: Buffer): Promise<Pixels> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  const { data } = ctx.getImageData(0, 0, image.width, image.height);
-  return { width: image.width, height: image.height, data };
-}
-
-function hexToRgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-}
-
-/** Predicate for pixels within `tolerance` of a colour on every channel (anti-aliasing blurs edges). */
-function near(hex: string, tolerance = 24): (r: number, g: number, b: number) => boolean {
-  const [R, G, B] = hexToRgb(hex);
-  return (r, g, b) => Math.abs(r - R) <= tolerance && Math.abs(g - G) <= tolerance && Math.abs(b - B) <= tolerance;
-}
-
-function pixelAt(p: Pixels, x: number, y: number): [number, number, number] {
-  const i = (y * p.width + x) * 4;
-  return [p.data[i] ?? 0, p.data[i + 1] ?? 0, p.data[i + 2] ?? 0];
-}
-
-function stats(p: Pixels): { distinct: number; nonWhite: number } {
-  const colours = new Set<number>();
-  let nonWhite = 0;
-  for (let i = 0; i < p.data.length; i += 4) {
-    const r = p.data[i] ?? 0;
-    const g = p.data[i + 1] ?? 0;
-    const b = p.data[i + 2] ?? 0;
-    colours.add((r << 16) | (g << 8) | b);
-    if (r < 245 || g < 245 || b < 245) nonWhite++;
-  }
-  return { distinct: colours.size, nonWhite };
-}
-
-/** How many pixels of a colour each column (axis 'x') or each row (axis 'y') holds. */
-function profile(p: Pixels, match: (r: number, g: number, b: number) => boolean, axis: 'x' | 'y'): number[] {
-  const counts = new Array<number>(axis === 'x' ? p.width : p.height).fill(0);
-  for (let y = 0; y < p.height; y++) {
-    for (let x = 0; x < p.width; x++) {
-      const [r, g, b] = pixelAt(p, x, y);
-      if (match(r, g, b)) {
-        const k = axis === 'x' ? x : y;
-        counts[k] = (counts[k] ?? 0) + 1;
-      }
-    }
-  }
-  return counts;
-}
 
 function argmax(values: number[]): number {
   let best = 0;

@@ -1,10 +1,11 @@
 // The OPD progress chart is checked on its pixels: the promised size, not blank, one stacked bar
 // per OPD in the order given with segments as long as their counts, a cap with a note for long
 // lists, and a picture with a message when there is nothing to show.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { MAX_OPD_ROWS, renderOpdChart } from '../../src/charts/opd-chart.ts';
 import type { OpdChartInput, OpdChartRow } from '../../src/charts/opd-chart.ts';
+import { decode, near, pixelAt, pngSize, profile, stats } from '../support/png-pixels.ts';
+import type { Pixels } from '../support/png-pixels.ts';
 
 const DONE = '#009E73';
 const OVERDUE = '#D55E00';
@@ -28,65 +29,11 @@ const PASER_ROWS: OpdChartRow[] = (
 
 const INPUT: OpdChartInput = { title: 'Progres checklist per OPD — 2024', subtitle: 'Pemerintah Kabupaten Paser', rows: PASER_ROWS };
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-interface Pixels {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
-async function decode(png: Buffer): Promise<Pixels> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  return { width: image.width, height: image.height, data: ctx.getImageData(0, 0, image.width, image.height).data };
-}
-
-function pixelAt(p: Pixels, x: number, y: number): [number, number, number] {
-  const i = (y * p.width + x) * 4;
-  return [p.data[i] ?? 0, p.data[i + 1] ?? 0, p.data[i + 2] ?? 0];
-}
-
-function near(hex: string, tolerance = 8): (rgb: [number, number, number]) => boolean {
-  const n = parseInt(hex.slice(1), 16);
-  const want = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-  return (rgb) => rgb.every((c, k) => Math.abs(c - (want[k] ?? 0)) <= tolerance);
-}
-
-function stats(p: Pixels): { distinct: number; nonWhite: number } {
-  const colours = new Set<number>();
-  let nonWhite = 0;
-  for (let i = 0; i < p.data.length; i += 4) {
-    const [r, g, b] = [p.data[i] ?? 0, p.data[i + 1] ?? 0, p.data[i + 2] ?? 0];
-    colours.add((r << 16) | (g << 8) | b);
-    if (r < 245 || g < 245 || b < 245) nonWhite++;
-  }
-  return { distinct: colours.size, nonWhite };
-}
-
-/** Pixels of a colour per image row. */
-function rowProfile(p: Pixels, hex: string): number[] {
-  const isColour = near(hex);
-  const counts = new Array<number>(p.height).fill(0);
-  for (let y = 0; y < p.height; y++) {
-    for (let x = 0; x < p.width; x++) if (isColour(pixelAt(p, x, y))) counts[y]! += 1;
-  }
-  return counts;
-}
-
 /** Runs of rows holding a stretch of a colour, top to bottom: the legend swatch first, then the bars. */
 function bars(p: Pixels, hex: string): { top: number; length: number }[] {
   const found: { top: number; length: number }[] = [];
   let current: { top: number; length: number } | null = null;
-  rowProfile(p, hex).forEach((count, y) => {
+  profile(p, near(hex, 8), 'y').forEach((count, y) => {
     if (count > 20) {
       current ??= { top: y, length: 0 };
       current.length = Math.max(current.length, count);

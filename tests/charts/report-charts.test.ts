@@ -4,61 +4,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { opdChartRows, renderReportCharts } from '../../src/charts/report-charts.ts';
 import { COLORS } from '../../src/charts/render.ts';
 import { buildReport } from '../../src/domain/report.ts';
 import { shippedFramework } from '../support/frameworks.ts';
+import { decode, near, pngSize, profile, stats } from '../support/png-pixels.ts';
+import type { Pixels } from '../support/png-pixels.ts';
 import { paserLevels, paserReportInput } from '../support/report-fixture.ts';
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-interface Pixels {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
-async function decode(png: Buffer): Promise<Pixels> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  return { width: image.width, height: image.height, data: ctx.getImageData(0, 0, image.width, image.height).data };
-}
-
-function stats(p: Pixels): { distinct: number; nonWhite: number } {
-  const colours = new Set<number>();
-  let nonWhite = 0;
-  for (let i = 0; i < p.data.length; i += 4) {
-    const [r, g, b] = [p.data[i] ?? 0, p.data[i + 1] ?? 0, p.data[i + 2] ?? 0];
-    colours.add((r << 16) | (g << 8) | b);
-    if (r < 245 || g < 245 || b < 245) nonWhite++;
-  }
-  return { distinct: colours.size, nonWhite };
-}
 
 /** Runs of image rows ('y') or columns ('x') holding more than 20 pixels of the bar colour. */
 function barRuns(p: Pixels, axis: 'x' | 'y'): number {
-  const n = parseInt(COLORS.bar.slice(1), 16);
-  const want = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-  const counts = new Array<number>(axis === 'x' ? p.width : p.height).fill(0);
-  for (let y = 0; y < p.height; y++) {
-    for (let x = 0; x < p.width; x++) {
-      const i = (y * p.width + x) * 4;
-      if (want.every((c, k) => Math.abs((p.data[i + k] ?? 0) - c) <= 8)) counts[axis === 'x' ? x : y]! += 1;
-    }
-  }
   let runs = 0;
   let inRun = false;
-  for (const count of counts) {
+  for (const count of profile(p, near(COLORS.bar, 8), axis)) {
     if (count > 20 && !inRun) runs++;
     inRun = count > 20;
   }

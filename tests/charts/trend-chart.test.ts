@@ -1,11 +1,11 @@
 // The trend chart is checked on its pixels: the promised size, not blank, a line that rises where
 // the index rises, a provisional year drawn differently, the bands painted per year (a change of
 // framework shows as a step), and a picture even without any year.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '../../src/charts/render.ts';
 import { renderTrendChart } from '../../src/charts/trend-chart.ts';
 import type { TrendChartInput, TrendChartPoint } from '../../src/charts/trend-chart.ts';
+import { decode, near, pixelAt, pngSize, profile, stats } from '../support/png-pixels.ts';
 
 const SPBE_BANDS = [
   { name: 'Kurang', min: 1, max: 1.8 },
@@ -41,61 +41,6 @@ const INPUT: TrendChartInput = {
   points: PASER,
   target: 3.5,
 };
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-interface Pixels {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
-async function decode(png: Buffer): Promise<Pixels> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  return { width: image.width, height: image.height, data: ctx.getImageData(0, 0, image.width, image.height).data };
-}
-
-function pixelAt(p: Pixels, x: number, y: number): [number, number, number] {
-  const i = (y * p.width + x) * 4;
-  return [p.data[i] ?? 0, p.data[i + 1] ?? 0, p.data[i + 2] ?? 0];
-}
-
-function near(hex: string, tolerance = 24): (rgb: [number, number, number]) => boolean {
-  const n = parseInt(hex.slice(1), 16);
-  const want = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-  return (rgb) => rgb.every((c, k) => Math.abs(c - (want[k] ?? 0)) <= tolerance);
-}
-
-function stats(p: Pixels): { distinct: number; nonWhite: number } {
-  const colours = new Set<number>();
-  let nonWhite = 0;
-  for (let i = 0; i < p.data.length; i += 4) {
-    const [r, g, b] = [p.data[i] ?? 0, p.data[i + 1] ?? 0, p.data[i + 2] ?? 0];
-    colours.add((r << 16) | (g << 8) | b);
-    if (r < 245 || g < 245 || b < 245) nonWhite++;
-  }
-  return { distinct: colours.size, nonWhite };
-}
-
-/** Pixels of the line's colour per row ('y') or column ('x'). */
-function profile(p: Pixels, match: (rgb: [number, number, number]) => boolean, axis: 'x' | 'y'): number[] {
-  const counts = new Array<number>(axis === 'x' ? p.width : p.height).fill(0);
-  for (let y = 0; y < p.height; y++) {
-    for (let x = 0; x < p.width; x++) {
-      if (match(pixelAt(p, x, y))) counts[axis === 'x' ? x : y]! += 1;
-    }
-  }
-  return counts;
-}
 
 describe('renderTrendChart', () => {
   it('renders a 1000×625 PNG by default, and the size asked for', async () => {
