@@ -3,9 +3,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import type { TestDb } from '../support/db.ts';
 import { createTestDb } from '../support/db.ts';
 
@@ -21,15 +21,6 @@ afterAll(() => t.close());
 
 const outDir = () => mkdtempSync(join(t.dir, 'out-'));
 
-async function pdfText(path: string): Promise<{ pages: number; text: string }> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)) }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return { pages: pdf.numPages, text: parts.join('\n') };
-}
 
 describe('report', () => {
   it('writes the workbook and the PDF summary by default, and says where', async () => {
@@ -48,7 +39,7 @@ describe('report', () => {
     for (let r = 3; r <= trend.rowCount; r++) years.push([trend.getCell(r, 1).value, trend.getCell(r, 2).value]);
     expect(years).toEqual([[2018, 1.85], [2019, 1.69], [2020, 1.69], [2021, 1.36], [2022, 2.13], [2023, 2.9], [2024, 3.27]]);
 
-    const { pages, text } = await pdfText(pdf);
+    const { pages, text } = await pdfText(readFileSync(pdf));
     expect(pages).toBeLessThanOrEqual(2);
     expect(text).toContain('3,27');
     expect(text).toContain('Pemerintah Kabupaten Paser');

@@ -2,11 +2,11 @@
 // (Pemprov Kaltim 2024: mandiri 4,35 → dokumen 3,28 → interviu 3,79). What the users get is
 // opened as they would open it: the album's PNGs, the PDF's text, the workbook's cells.
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportTexts } from '../../src/bot/texts-reports.ts';
 import type { FakeCall } from '../../src/sandbox/fake-bot-api.ts';
 import type { Harness } from '../support/bot-harness.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { budi, GROUP, rina, sekda, startHarness, tamu, textOf } from '../support/bot-harness.ts';
 
 type Upload = { data: Buffer; filename: string };
@@ -15,15 +15,6 @@ let h: Harness;
 beforeAll(async () => { h = await startHarness({ now: () => new Date('2024-10-20T01:00:00Z') }); });
 afterAll(() => h.stop());
 
-async function pdfText(data: Buffer): Promise<{ pages: number; text: string }> {
-  const pdf = await getDocument({ data: new Uint8Array(data) }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return { pages: pdf.numPages, text: parts.join('\n') };
-}
 
 /** Everything the bot sent for one /laporan, up to its last message. */
 async function report(from: typeof sekda, chat: number, text = '/laporan') {
