@@ -16,6 +16,7 @@ import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { reminderSettingsFeature } from './features/reminder-settings.ts';
 import { remindersFeature } from './features/reminders.ts';
 import { reportsFeature } from './features/reports.ts';
+import { scoreRecordFeature } from './features/score-record.ts';
 import { scoresFeature } from './features/scores.ts';
 import { seedingFeature } from './features/seeding.ts';
 import { stagesFeature } from './features/stages.ts';
@@ -105,7 +106,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
     }
   });
 
-  bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), stagesFeature(),
+  bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), scoreRecordFeature(), stagesFeature(),
     checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(),
     unknownCommandFeature());
   return bot;

@@ -69,60 +69,7 @@ export const workspaceTexts = {
   linkTaken: (workspace: string) => `Grup ini sudah terhubung ke workspace lain (<b>${e(workspace)}</b>).`,
 };
 
-const signed = (s: string) => (s.startsWith('-') || s === '0,00' ? s : `+${s}`);
-
-export const scoreTexts = {
-  indexTitle: (framework: string, year: number, workspace: string, stage: string) =>
-    `<b>${e(framework)} ${year} — ${e(workspace)}</b>\nTahap: ${e(stage)}`,
-  indexLine: (value: string, predicate: string) => `Indeks: <b>${value}</b> (${e(predicate)})`,
-  indexIncomplete: (missing: number, total: number) =>
-    `Indeks belum dapat dihitung: ${missing} dari ${total} indikator belum bernilai.`,
-  changeLine: (stage: string, delta: string) => `Dibanding ${e(stage)}: ${signed(delta)}`,
-  targetLine: (target: string, gap: string | null) =>
-    gap === null ? `Target: ${target}` : gap.startsWith('-') ? `Target ${target}: belum tercapai (${gap})` : `Target ${target}: tercapai (${signed(gap)})`,
-  groupHeader: (label: string) => `\n<b>${label}</b>`,
-  groupLine: (no: number, name: string, value: string | null) => `${no}. ${e(name)}: ${value ?? '–'}`,
-  missingLine: (nos: number[]) => `\nBelum bernilai: indikator ${nos.join(', ')}`,
-  chartButton: '📊 Grafik',
-  chartDomainsTitle: (framework: string, year: number, stage: string) => `${framework} ${year} — ${stage}`,
-  chartStagesTitle: (framework: string, year: number) => `${framework} ${year} per tahap`,
-  chartCaption: (workspace: string) => `Grafik ${e(workspace)}`,
-  noLevels: 'Belum ada nilai yang tercatat untuk evaluasi ini.',
-
-  indicatorTitle: (no: number, name: string) => `<b>Indikator ${no}</b> — ${e(name)}`,
-  indicatorPlace: (aspect: string, domain: string | null, weight: string) =>
-    `Aspek: ${e(aspect)}${domain ? `\nDomain: ${e(domain)}` : ''}\nBobot: ${weight}%`,
-  indicatorStage: (stage: string, level: number | null, levelName: string | null, carried: boolean) =>
-    `• ${e(stage)}: ${level === null ? '–' : `${level} (${e(levelName ?? '')})`}${carried ? ' ↩' : ''}`,
-  indicatorCarriedNote: '↩ = tidak dinilai ulang di tahap ini; memakai nilai tahap sebelumnya.',
-  indicatorNote: (stage: string, note: string, author: string | null) => `Catatan ${e(stage)}${author ? ` (${e(author)})` : ''}: ${e(note)}`,
-  indicatorOwners: (opds: string[]) => `OPD penanggung jawab: ${opds.length ? opds.map(e).join(', ') : 'belum ditetapkan'}`,
-  indicatorEvidence: (example: string) => `Contoh bukti dukung: ${e(example.length > 600 ? `${example.slice(0, 600)}…` : example)}`,
-  indicatorExternal: (source: string) => `Nilai diambil dari indeks instansi lain: ${e(source)}.`,
-
-  domainTitle: (no: number, name: string, value: string | null, stage: string) =>
-    `<b>Domain ${no} — ${e(name)}</b>: ${value ?? '–'} (tahap ${e(stage)})`,
-  aspectTitleOnly: (no: number, name: string, value: string | null, stage: string) =>
-    `<b>Aspek ${no} — ${e(name)}</b>: ${value ?? '–'} (tahap ${e(stage)})`,
-  noDomainsNote: (framework: string) => `${e(framework)} tidak memakai domain; nomor yang diberikan dibaca sebagai nomor aspek.`,
-  aspectHeader: (no: number, name: string, value: string | null) => `\n<b>Aspek ${no}. ${e(name)}</b>: ${value ?? '–'}`,
-  indicatorLine: (no: number, name: string, level: number | null, weight: string) =>
-    `${no}. ${e(name.length > 70 ? `${name.slice(0, 70)}…` : name)} — ${level ?? '–'} (bobot ${weight}%)`,
-
-  simulationNeedsTarget: 'Target belum diatur untuk workspace ini. Tulis targetnya, mis. <code>/simulasi 3,5</code>.',
-  simulationIncomplete: (nos: number[]) => `Simulasi perlu nilai semua indikator; belum bernilai: ${nos.join(', ')}.`,
-  simulationAlready: (current: string, target: string) => `Indeks ${current} sudah mencapai target ${target}.`,
-  simulationUnreachable: (target: string, max: string) => `Target ${target} tidak dapat dicapai: indeks tertinggi yang mungkin ${max}.`,
-  simulationPlan: (current: string, target: string, count: number, result: string) =>
-    `Dari ${current} ke target ${target}: paling sedikit <b>${count}</b> kenaikan satu tingkat, hasilnya ${result}.`,
-  simulationRaise: (no: number, to: number, gain: string) => `• indikator ${no} naik ke tingkat ${to}: ${signed(gain)}`,
-  simulationStage: (stage: string) => `Dihitung dari nilai tahap ${e(stage)}; kenaikan terbesar lebih dulu.`,
-
-  scoreRecorded: (no: number, stage: string, level: number, levelName: string, old: number | null, index: string | null) =>
-    `Tercatat: indikator ${no}, tahap ${e(stage)}, tingkat <b>${level}</b> (${e(levelName)})${old === null ? '' : old === level ? ' (tidak berubah)' : `, sebelumnya ${old}`}.` +
-    (index ? `\nIndeks tahap ini sekarang: <b>${index}</b>.` : ''),
-  noteTooLong: 'Catatan paling banyak 500 karakter.',
-};
+export { scoreTexts } from './texts-scores.ts';
 
 export const stageTexts = {
   title: (framework: string, year: number, workspace: string) => `<b>Tahapan evaluasi ${e(framework)} ${year} — ${e(workspace)}</b>`,

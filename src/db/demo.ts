@@ -1,5 +1,6 @@
 // The demo workspace of the local sandbox (prisma/data/demo/): a real SPBE evaluation with
 // levels per stage, OPDs, stage dates, three demo people and a linked demo group.
+import { VALUE_SCALE } from '../domain/framework-types.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PastResultInput } from '../domain/history-import.ts';
@@ -75,7 +76,7 @@ export async function seedDemoWorkspace(db: Db): Promise<number> {
   for (const [stage, levels] of Object.entries(demo.levels) as [Stage, number[]][]) {
     await applyScoreImport(db, {
       evaluationId: evaluation.id, workspaceId: workspace.id, stage, indicatorIds: framework.indicatorIds,
-      rows: levels.map((level, i) => ({ rowNo: i + 2, indicatorNo: i + 1, level, note: null })),
+      rows: levels.map((level, i) => ({ rowNo: i + 2, indicatorNo: i + 1, value: level * VALUE_SCALE, note: null, external: null })),
     }, CLI_ACTOR);
   }
   await savePastResults(db, workspace.id, DEMO_HISTORY, CLI_ACTOR);

@@ -1,4 +1,4 @@
-import type { Stage, StageLevels } from '../domain/stages.ts';
+import type { Stage, StageValues } from '../domain/stages.ts';
 import { parseStage } from '../domain/stages.ts';
 import type { Db } from './client.ts';
 import type { StoredFramework } from './frameworks.ts';
@@ -17,8 +17,8 @@ export async function findEvaluation(db: Db, workspaceId: number, year?: number)
 export interface EvaluationContext {
   evaluation: { id: number; year: number; workspaceId: number };
   framework: StoredFramework;
-  /** levels recorded per stage, by indicator number */
-  recorded: StageLevels;
+  /** values (hundredths) recorded per stage, by indicator number */
+  recorded: StageValues;
 }
 
 /** Everything the index engine needs about one evaluation, in two queries. */
@@ -31,14 +31,14 @@ export async function loadEvaluationContext(db: Db, workspaceId: number, year?: 
   if (!framework) throw new EvaluationNotFoundError(`Kerangka evaluasi ${evaluation.frameworkId} tidak ditemukan.`);
   const scores = await db.score.findMany({
     where: { evaluationId: evaluation.id },
-    select: { stage: true, level: true, indicator: { select: { no: true } } },
+    select: { stage: true, value: true, indicator: { select: { no: true } } },
   });
   const recorded = new Map<Stage, Map<number, number>>();
   for (const s of scores) {
     const stage = parseStage(s.stage);
     if (!stage) continue;
     if (!recorded.has(stage)) recorded.set(stage, new Map());
-    recorded.get(stage)!.set(s.indicator.no, s.level);
+    recorded.get(stage)!.set(s.indicator.no, s.value);
   }
   return { evaluation, framework, recorded };
 }

@@ -1,4 +1,4 @@
-import type { FrameworkDef } from '../domain/framework-types.ts';
+import type { FrameworkDef, IndicatorDef } from '../domain/framework-types.ts';
 import type { Db } from './client.ts';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
@@ -16,7 +16,8 @@ export async function saveFramework(db: Db, def: FrameworkDef, contentHash: stri
   await db.$transaction(async (tx) => {
     const header = {
       name: def.name, regulation: def.regulation, provisional: def.provisional,
-      validFrom: def.validFrom, validTo: def.validTo, contentHash,
+      validFrom: def.validFrom, validTo: def.validTo, valueDecimals: def.valueDecimals, contentHash,
+      details: JSON.stringify({ citation: def.citation, notes: def.notes, unconfirmed: def.unconfirmed }),
     };
     const fw = existing
       ? await tx.framework.update({ where: { id: existing.id }, data: header })
@@ -45,7 +46,7 @@ export async function saveFramework(db: Db, def: FrameworkDef, contentHash: stri
     await tx.predicateBand.deleteMany({ where: { frameworkId } });
     await tx.predicateBand.createMany({
       data: def.predicates.map((p) => ({
-        frameworkId, name: p.name, minUnits: p.min, maxUnits: p.max, maxInclusive: p.maxInclusive,
+        frameworkId, name: p.name, alias: p.alias, minUnits: p.min, minInclusive: p.minInclusive, maxUnits: p.max, maxInclusive: p.maxInclusive,
       })),
     });
 
@@ -71,7 +72,7 @@ export async function saveFramework(db: Db, def: FrameworkDef, contentHash: stri
     for (const i of def.indicators) {
       const fields = {
         name: i.name, weight: i.weight, scale: i.scale, aspectId: aspectIds.get(i.aspectNo)!,
-        evidenceExample: i.evidenceExample, externalSource: i.externalSource,
+        evidenceExample: i.evidenceExample, details: JSON.stringify(indicatorDetails(i)),
       };
       await tx.indicator.upsert({
         where: { frameworkId_no: { frameworkId, no: i.no } },
@@ -83,6 +84,19 @@ export async function saveFramework(db: Db, def: FrameworkDef, contentHash: stri
     await tx.domain.deleteMany({ where: { frameworkId, no: { notIn: def.domains.map((d) => d.no) } } });
   });
   return existing ? 'updated' : 'created';
+}
+
+type IndicatorDetails = Pick<IndicatorDef, 'criteria' | 'guidingAgencies' | 'owningFunctions' | 'externalIndex'>;
+
+// The per-indicator catalogue text (criteria, agencies, external index) is read as a whole and
+// never queried by field, so it is one JSON column rather than four tables.
+function indicatorDetails(i: IndicatorDef): IndicatorDetails {
+  return { criteria: i.criteria, guidingAgencies: i.guidingAgencies, owningFunctions: i.owningFunctions, externalIndex: i.externalIndex };
+}
+
+function readIndicatorDetails(json: string): IndicatorDetails {
+  const d = JSON.parse(json) as Partial<IndicatorDetails>;
+  return { criteria: d.criteria ?? [], guidingAgencies: d.guidingAgencies ?? [], owningFunctions: d.owningFunctions ?? [], externalIndex: d.externalIndex ?? null };
 }
 
 export interface StoredFramework {
@@ -121,16 +135,20 @@ async function loadFramework(db: Db, id: number): Promise<StoredFramework | null
   if (!fw) return null;
   const scales = new Map<string, string[]>();
   for (const ln of fw.levelNames) scales.set(ln.scale, [...(scales.get(ln.scale) ?? []), ln.name]);
+  const details = JSON.parse(fw.details) as Partial<Pick<FrameworkDef, 'citation' | 'notes' | 'unconfirmed'>>;
   const def: FrameworkDef = {
     code: fw.code, name: fw.name, regulation: fw.regulation, provisional: fw.provisional,
-    validFrom: fw.validFrom, validTo: fw.validTo,
+    validFrom: fw.validFrom, validTo: fw.validTo, valueDecimals: fw.valueDecimals,
+    citation: details.citation ?? null, notes: details.notes ?? [], unconfirmed: details.unconfirmed ?? [],
     levelScales: [...scales].map(([code, names]) => ({ code, names: names as FrameworkDef['levelScales'][number]['names'] })),
-    predicates: fw.predicates.map((p) => ({ name: p.name, min: p.minUnits, max: p.maxUnits, maxInclusive: p.maxInclusive })),
+    predicates: fw.predicates.map((p) => ({
+      name: p.name, alias: p.alias, min: p.minUnits, minInclusive: p.minInclusive, max: p.maxUnits, maxInclusive: p.maxInclusive,
+    })),
     domains: fw.domains.map((d) => ({ no: d.no, name: d.name, weight: d.weight })),
     aspects: fw.aspects.map((a) => ({ no: a.no, name: a.name, weight: a.weight, domainNo: a.domain?.no ?? null })),
     indicators: fw.indicators.map((i) => ({
       no: i.no, name: i.name, weight: i.weight, scale: i.scale, aspectNo: i.aspect.no,
-      evidenceExample: i.evidenceExample, externalSource: i.externalSource,
+      evidenceExample: i.evidenceExample, ...readIndicatorDetails(i.details),
     })),
   };
   return { id: fw.id, def, indicatorIds: new Map(fw.indicators.map((i) => [i.no, i.id])) };

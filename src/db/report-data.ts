@@ -5,6 +5,7 @@ import { effectiveDueDate } from '../domain/checklists.ts';
 import { formatIsoDate, toLocalDate } from '../domain/dates.ts';
 import type { PastYearInput, ReportInput } from '../domain/report.ts';
 import { parseStage } from '../domain/stages.ts';
+import { listExternalValues } from './external-values.ts';
 import type { Db } from './client.ts';
 import { loadEvaluationContext } from './evaluations.ts';
 import { listFrameworkDefs } from './frameworks.ts';
@@ -28,7 +29,7 @@ export async function loadReportInput(db: Db, workspaceId: number, now: Date, ye
   if (!ws) throw new ReportWorkspaceNotFoundError(`Workspace ${workspaceId} tidak ditemukan.`);
   const ev = await loadEvaluationContext(db, workspaceId, year);
   const evaluationId = ev.evaluation.id;
-  const [opds, items, stages, changes, owners, history, frameworks] = await Promise.all([
+  const [opds, items, stages, changes, owners, history, frameworks, external] = await Promise.all([
     db.opd.findMany({ where: { workspaceId }, orderBy: { code: 'asc' }, select: { code: true, name: true } }),
     db.checklistItem.findMany({
       where: { workspaceId, evaluationId },
@@ -41,12 +42,13 @@ export async function loadReportInput(db: Db, workspaceId: number, now: Date, ye
     db.stage.findMany({ where: { evaluationId }, select: { kind: true, dueDate: true } }),
     db.scoreChange.findMany({
       where: { evaluationId },
-      select: { createdAt: true, stage: true, oldLevel: true, newLevel: true, note: true, source: true, indicator: { select: { no: true } }, author: { select: { displayName: true } } },
+      select: { createdAt: true, stage: true, oldValue: true, newValue: true, note: true, source: true, indicator: { select: { no: true } }, author: { select: { displayName: true } } },
       orderBy: { id: 'asc' },
     }),
     db.indicatorOwner.findMany({ where: { workspaceId }, select: { opd: { select: { code: true } }, indicator: { select: { no: true } } } }),
     loadPastResults(db, workspaceId),
     listFrameworkDefs(db),
+    listExternalValues(db, ev.evaluation.id),
   ]);
   const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
   const ownerMap = new Map<number, string[]>();
@@ -74,12 +76,13 @@ export async function loadReportInput(db: Db, workspaceId: number, now: Date, ye
     scoreChanges: changes.flatMap((c) => {
       const stage = parseStage(c.stage);
       return stage === null ? [] : [{
-        at: c.createdAt, indicatorNo: c.indicator.no, stage, oldLevel: c.oldLevel, newLevel: c.newLevel,
+        at: c.createdAt, indicatorNo: c.indicator.no, stage, oldValue: c.oldValue, newValue: c.newValue,
         note: c.note, author: c.author?.displayName ?? null, source: c.source,
       }];
     }),
     history,
     owners: ownerMap,
+    externalRecorded: new Set(external.keys()),
     today: formatIsoDate(toLocalDate(now, ws.timeZone)),
     generatedAt: now,
   };

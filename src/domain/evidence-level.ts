@@ -3,9 +3,13 @@
 // level it proves; an indicator reaches level L when every item at levels ≤ L is accepted, so a
 // rejected lower level blocks the higher ones. Level 1 is the floor (there is no level 0), a level
 // without items requires nothing, and the evidence never claims a level above its highest item.
-import type { FrameworkDef, IndexUnits } from './framework-types.ts';
-import { LEVELS } from './framework-types.ts';
-import type { Levels } from './index-calculation.ts';
+// As a value the evidence gives the whole level (2 → 2,00), unless the recorded value already
+// stands in that level's band (1,26 with level 1 backed stays 1,26): the estimate never invents
+// precision the items do not have.
+import type { FrameworkDef, IndexUnits, ValueHundredths } from './framework-types.ts';
+import { LEVELS, VALUE_SCALE } from './framework-types.ts';
+import { levelOfValue } from './values.ts';
+import type { IndicatorValues } from './index-calculation.ts';
 import type { ItemStatus } from './checklists.ts';
 
 export interface LeveledItem {
@@ -22,7 +26,7 @@ export interface MissingItem {
   itemId: number;
   indicatorNo: number;
   title: string;
-  fromLevel: number;
+  fromValue: ValueHundredths;
   toLevel: number;
   /** what verifying this step adds to the projected index, in units (× 10 000) */
   gainUnits: IndexUnits;
@@ -50,12 +54,19 @@ export function evidenceBackedLevel(items: readonly LeveledItem[]): number | nul
   return reached;
 }
 
-/** The evidence-backed level where the items give one, else the level recorded for the stage. */
-export function projectedLevels(recorded: Levels, itemsByIndicator: ReadonlyMap<number, readonly LeveledItem[]>): Map<number, number> {
+type ValueFramework = Pick<FrameworkDef, 'valueDecimals' | 'predicates'>;
+
+/** The value an evidence-backed level stands for, given what was recorded. */
+export function evidenceValue(fw: ValueFramework, level: number, recorded: ValueHundredths | undefined): ValueHundredths {
+  return recorded !== undefined && levelOfValue(fw, recorded) === level ? recorded : level * VALUE_SCALE;
+}
+
+/** The evidence-backed value where the items give one, else the value recorded for the stage. */
+export function projectedValues(fw: ValueFramework, recorded: IndicatorValues, itemsByIndicator: ReadonlyMap<number, readonly LeveledItem[]>): Map<number, number> {
   const projected = new Map(recorded);
   for (const [no, items] of itemsByIndicator) {
     const level = evidenceBackedLevel(items);
-    if (level !== null) projected.set(no, level);
+    if (level !== null) projected.set(no, evidenceValue(fw, level, recorded.get(no)));
   }
   return projected;
 }
@@ -71,17 +82,18 @@ export function projectedLevels(recorded: Levels, itemsByIndicator: ReadonlyMap<
  */
 export function bestMissingItems(
   framework: FrameworkDef,
-  recorded: Levels,
+  recorded: IndicatorValues,
   itemsByIndicator: ReadonlyMap<number, readonly MissingItemCandidate[]>,
   limit = 5,
 ): MissingItem[] {
-  const projected = projectedLevels(recorded, itemsByIndicator);
+  const projected = projectedValues(framework, recorded, itemsByIndicator);
   const rows: (MissingItem & { level: number })[] = [];
 
   for (const indicator of framework.indicators) {
     const items = (itemsByIndicator.get(indicator.no) ?? []).filter(counts);
-    const fromLevel = projected.get(indicator.no);
-    if (items.length === 0 || fromLevel === undefined) continue;
+    const fromValue = projected.get(indicator.no);
+    if (items.length === 0 || fromValue === undefined) continue;
+    const fromLevel = levelOfValue(framework, fromValue);
 
     const open = items.filter((i) => i.status !== 'selesai');
     const blocking = [...new Set(open.map((i) => i.level))].sort((a, b) => a - b);
@@ -90,9 +102,9 @@ export function bestMissingItems(
       step.push(...open.filter((i) => i.level === level));
       const toLevel = evidenceBackedLevel(items.map((i) => (step.includes(i) ? { ...i, status: 'selesai' as const } : i)))!;
       if (toLevel > fromLevel) {
-        const gainUnits = indicator.weight * (toLevel - fromLevel);
+        const gainUnits = (indicator.weight * (toLevel * VALUE_SCALE - fromValue)) / VALUE_SCALE;
         for (const item of step) {
-          rows.push({ itemId: item.id, indicatorNo: indicator.no, title: item.title, fromLevel, toLevel, gainUnits, level: item.level });
+          rows.push({ itemId: item.id, indicatorNo: indicator.no, title: item.title, fromValue, toLevel, gainUnits, level: item.level });
         }
         break;
       }
@@ -101,6 +113,6 @@ export function bestMissingItems(
 
   rows.sort((a, b) => b.gainUnits - a.gainUnits || a.indicatorNo - b.indicatorNo || a.level - b.level || a.itemId - b.itemId);
   return rows.slice(0, Math.max(0, limit)).map((r) => ({
-    itemId: r.itemId, indicatorNo: r.indicatorNo, title: r.title, fromLevel: r.fromLevel, toLevel: r.toLevel, gainUnits: r.gainUnits,
+    itemId: r.itemId, indicatorNo: r.indicatorNo, title: r.title, fromValue: r.fromValue, toLevel: r.toLevel, gainUnits: r.gainUnits,
   }));
 }

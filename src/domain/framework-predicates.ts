@@ -9,8 +9,10 @@ import { INDEX_SCALE } from './framework-types.ts';
 
 export interface PredicateBandInput {
   name: string;
+  alias?: string | null | undefined;
   /** null: from the bottom of the scale */
-  min: number | null;
+  min?: number | null | undefined;
+  minExclusive?: number | null | undefined;
   max?: number | null | undefined;
   maxExclusive?: number | null | undefined;
 }
@@ -21,7 +23,9 @@ const INDEX_MAX: IndexUnits = 5 * INDEX_SCALE;
 
 interface Band {
   name: string;
+  alias: string | null;
   min: IndexUnits | null;
+  minInclusive: boolean;
   max: IndexUnits;
   maxInclusive: boolean;
 }
@@ -46,7 +50,9 @@ export function checkPredicates(input: readonly PredicateBandInput[], errors: st
   // Coverage only makes sense once every band is readable; otherwise it would report phantom gaps.
   if (allValid) checkCoverage(bands, errors);
 
-  return bands.map((b) => ({ name: b.name, min: b.min ?? INDEX_MIN, max: b.max, maxInclusive: b.maxInclusive }));
+  return bands.map((b) => ({
+    name: b.name, alias: b.alias, min: b.min ?? INDEX_MIN, minInclusive: b.min === null || b.minInclusive, max: b.max, maxInclusive: b.maxInclusive,
+  }));
 }
 
 function toBand(p: PredicateBandInput, errors: string[]): Band | null {
@@ -63,13 +69,19 @@ function toBand(p: PredicateBandInput, errors: string[]): Band | null {
     return null;
   }
   const max = indexUnits(upper, place, inclusive ? 'max' : 'maxExclusive', errors);
-  const min = p.min === null ? null : indexUnits(p.min, place, 'min', errors);
+  const lowerExclusive = p.minExclusive !== undefined && p.minExclusive !== null;
+  if (lowerExclusive && p.min !== undefined && p.min !== null) {
+    errors.push(`${place}: isi salah satu dari min (inklusif) atau minExclusive, bukan keduanya`);
+    return null;
+  }
+  const lower = lowerExclusive ? p.minExclusive! : (p.min ?? null);
+  const min = lower === null ? null : indexUnits(lower, place, lowerExclusive ? 'minExclusive' : 'min', errors);
   if (max === undefined || min === undefined) return null;
   if (min !== null && min >= max) {
     errors.push(`${place}: batas bawah ${show(min)} harus lebih kecil dari batas atas ${show(max)}`);
     return null;
   }
-  return { name: p.name, min, max, maxInclusive: inclusive };
+  return { name: p.name, alias: p.alias ?? null, min, minInclusive: !lowerExclusive, max, maxInclusive: inclusive };
 }
 
 function indexUnits(value: number, place: string, field: string, errors: string[]): IndexUnits | undefined {
@@ -83,7 +95,7 @@ function indexUnits(value: number, place: string, field: string, errors: string[
 
 function checkCoverage(bands: Band[], errors: string[]): void {
   const first = bands[0];
-  if (first?.min != null && first.min > INDEX_MIN) {
+  if (first?.min != null && (first.min > INDEX_MIN || (first.min === INDEX_MIN && !first.minInclusive))) {
     errors.push(
       `predikat terendah "${first.name}" baru mulai dari ${show(first.min)}: ` +
         `nilai 1,0 sampai < ${show(first.min)} tidak punya predikat`,
@@ -98,24 +110,26 @@ function checkCoverage(bands: Band[], errors: string[]): void {
       }
       return;
     }
-    if (band.maxInclusive) {
-      errors.push(`predikat "${band.name}": batas atas harus maxExclusive karena predikat "${next.name}" ada di atasnya`);
-    }
     if (next.min === null) {
       errors.push(`predikat "${next.name}": min kosong (dari bawah) hanya boleh untuk predikat terendah`);
     } else if (band.max < next.min) {
       errors.push(
-        `celah antara predikat "${band.name}" (sampai < ${show(band.max)}) dan "${next.name}" ` +
-          `(mulai ${show(next.min)}): nilai ${show(band.max)} sampai < ${show(next.min)} tidak punya predikat`,
+        `celah antara predikat "${band.name}" (sampai ${upperText(band)}) dan "${next.name}" ` +
+          `(mulai ${lowerText(next)}): nilai di antaranya tidak punya predikat`,
       );
     } else if (band.max > next.min) {
-      errors.push(
-        `predikat "${band.name}" (sampai < ${show(band.max)}) tumpang tindih dengan ` +
-          `predikat "${next.name}" (mulai ${show(next.min)})`,
-      );
+      errors.push(`predikat "${band.name}" (sampai ${upperText(band)}) tumpang tindih dengan predikat "${next.name}" (mulai ${lowerText(next)})`);
+    } else if (band.maxInclusive && next.minInclusive) {
+      // The cut point would belong to both bands: the file must say which one takes it.
+      errors.push(`nilai ${show(band.max)} masuk ke predikat "${band.name}" dan "${next.name}" sekaligus: salah satu batas harus eksklusif`);
+    } else if (!band.maxInclusive && !next.minInclusive) {
+      errors.push(`nilai ${show(band.max)} tidak masuk predikat mana pun: "${band.name}" berakhir sebelum ${show(band.max)} dan "${next.name}" mulai sesudahnya`);
     }
   });
 }
+
+const upperText = (b: Band) => `${b.maxInclusive ? '' : '< '}${show(b.max)}`;
+const lowerText = (b: Band) => `${b.minInclusive ? '' : '> '}${show(b.min ?? INDEX_MIN)}`;
 
 /** 18 000 → '1,8'; 34 975 → '3,4975' */
 function show(units: IndexUnits): string {

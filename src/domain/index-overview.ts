@@ -3,8 +3,8 @@
 import type { FrameworkDef, IndexUnits } from './framework-types.ts';
 import type { IndexReport } from './index-calculation.ts';
 import { computeIndex } from './index-calculation.ts';
-import type { Stage, StageLevels } from './stages.ts';
-import { effectiveLevels, latestScoredStage, STAGES } from './stages.ts';
+import type { Stage, StageValues } from './stages.ts';
+import { effectiveValues, latestScoredStage, STAGES } from './stages.ts';
 
 export interface IndexOverview {
   stage: Stage;
@@ -17,13 +17,13 @@ export interface IndexOverview {
   stageTotals: { stage: Stage; totalUnits: IndexUnits | null }[];
 }
 
-export function indexOverview(framework: FrameworkDef, recorded: StageLevels, stage: Stage | null, targetUnits: IndexUnits | null): IndexOverview {
+export function indexOverview(framework: FrameworkDef, recorded: StageValues, stage: Stage | null, targetUnits: IndexUnits | null): IndexOverview {
   const shown: Stage = stage ?? latestScoredStage(recorded) ?? 'final';
   const stageTotals = STAGES.map((s) => ({
     stage: s,
-    totalUnits: (recorded.get(s)?.size ?? 0) > 0 || s === shown ? computeIndex(framework, effectiveLevels(recorded, s)).totalUnits : null,
+    totalUnits: (recorded.get(s)?.size ?? 0) > 0 || s === shown ? computeIndex(framework, effectiveValues(recorded, s)).totalUnits : null,
   }));
-  const report = computeIndex(framework, effectiveLevels(recorded, shown));
+  const report = computeIndex(framework, effectiveValues(recorded, shown));
   const earlier = stageTotals
     .slice(0, STAGES.indexOf(shown))
     .filter((s) => s.totalUnits !== null && (recorded.get(s.stage)?.size ?? 0) > 0)

@@ -3,13 +3,16 @@
 // exact units (× 10 000) or fractions here; the file writers decide how to round and print them.
 import type { ItemStatus } from './checklists.ts';
 import { isOverdue, progressOf } from './checklists.ts';
-import type { FrameworkDef, IndexUnits, PredicateBand } from './framework-types.ts';
+import type { FrameworkDef, IndexUnits, PredicateBand, ValueHundredths } from './framework-types.ts';
+import { VALUE_SCALE } from './framework-types.ts';
 import type { IndexReport } from './index-calculation.ts';
 import { computeIndex, predicateOf } from './index-calculation.ts';
+import type { MissingExternal } from './external-indices.ts';
+import { missingExternalIndices } from './external-indices.ts';
 import { roundHalfUp } from './numbers.ts';
-import { MAX_LEVEL } from './simulation.ts';
-import type { Stage, StageLevels } from './stages.ts';
-import { effectiveLevels, latestScoredStage, STAGES } from './stages.ts';
+import { nextWholeValue } from './values.ts';
+import type { Stage, StageValues } from './stages.ts';
+import { effectiveValues, latestScoredStage, STAGES } from './stages.ts';
 
 export interface ReportOpdInput {
   code: string;
@@ -33,8 +36,9 @@ export interface ReportScoreChangeInput {
   at: Date;
   indicatorNo: number;
   stage: Stage;
-  oldLevel: number | null;
-  newLevel: number;
+  /** hundredths */
+  oldValue: number | null;
+  newValue: number;
   note: string | null;
   author: string | null;
   /** bot | cli | import */
@@ -60,13 +64,15 @@ export interface ReportInput {
   framework: FrameworkDef;
   /** every framework known, to find the predicate bands of a past year */
   frameworks: readonly FrameworkDef[];
-  recorded: StageLevels;
+  recorded: StageValues;
   opds: readonly ReportOpdInput[];
   items: readonly ReportItemInput[];
   scoreChanges: readonly ReportScoreChangeInput[];
   history: readonly PastYearInput[];
   /** indicator number → codes of the OPDs responsible */
   owners: ReadonlyMap<number, readonly string[]>;
+  /** indicator numbers whose other-agency index value (SDI, SJIG, …) has been recorded */
+  externalRecorded: ReadonlySet<number>;
   /** the workspace's local date 'YYYY-MM-DD', for overdue */
   today: string;
   generatedAt: Date;
@@ -74,7 +80,7 @@ export interface ReportInput {
 
 export interface StageReport {
   stage: Stage;
-  /** computed on the stage's effective levels (later external stages inherit undiscussed levels) */
+  /** computed on the stage's effective values (later external stages inherit undiscussed values) */
   report: IndexReport;
 }
 
@@ -87,14 +93,14 @@ export interface IndicatorRow {
   domainName: string | null;
   /** hundredths of a percent (1,30 % → 130) */
   weight: number;
-  /** effective level at each stage that has levels; null where none */
-  levels: Record<Stage, number | null>;
-  /** the level at the headline stage */
-  level: number | null;
-  /** level × weight: what this indicator adds to the index, in units (× 10 000) */
+  /** effective value (hundredths) at each stage that has values; null where none */
+  values: Record<Stage, ValueHundredths | null>;
+  /** the value at the headline stage */
+  value: ValueHundredths | null;
+  /** value × weight: what this indicator adds to the index, in units (× 10 000) */
   contributionUnits: IndexUnits | null;
-  /** the next level, null at the top or without a level */
-  nextLevel: number | null;
+  /** the value one more level gives (the next whole value), null at 5,00 or without a value */
+  nextValue: ValueHundredths | null;
   /** what one more level adds to the index, in units; 0 at the top */
   gainUnits: IndexUnits;
   owners: readonly string[];
@@ -153,6 +159,8 @@ export interface ReportModel {
   scoreChanges: ReportScoreChangeInput[];
   /** past results and this year's, ascending by year */
   trend: TrendPoint[];
+  /** other agencies' index values still awaited (Pemdi) */
+  externalMissing: MissingExternal[];
 }
 
 export const TOP_RAISES = 5;
@@ -170,21 +178,21 @@ export function bandsOfYear(frameworks: readonly FrameworkDef[], year: number, c
   return inForce ?? sorted.filter((f) => f.validFrom <= year).at(-1) ?? sorted[0] ?? null;
 }
 
-function emptyLevels(): Record<Stage, number | null> {
+function emptyValues(): Record<Stage, number | null> {
   return Object.fromEntries(STAGES.map((s) => [s, null])) as Record<Stage, number | null>;
 }
 
 function indicatorRows(input: ReportInput, stages: readonly Stage[], headlineStage: Stage | null): IndicatorRow[] {
   const fw = input.framework;
-  const effective = new Map(stages.map((s) => [s, effectiveLevels(input.recorded, s)]));
-  const headlineLevels = headlineStage ? effective.get(headlineStage)! : new Map<number, number>();
+  const effective = new Map(stages.map((s) => [s, effectiveValues(input.recorded, s)]));
+  const headlineValues = headlineStage ? effective.get(headlineStage)! : new Map<number, number>();
   return fw.indicators.map((ind) => {
     const aspect = fw.aspects.find((a) => a.no === ind.aspectNo)!;
     const domain = aspect.domainNo === null ? undefined : fw.domains.find((d) => d.no === aspect.domainNo);
-    const levels = emptyLevels();
-    for (const s of stages) levels[s] = effective.get(s)!.get(ind.no) ?? null;
-    const level = headlineLevels.get(ind.no) ?? null;
-    const atTop = level !== null && level >= MAX_LEVEL;
+    const values = emptyValues();
+    for (const s of stages) values[s] = effective.get(s)!.get(ind.no) ?? null;
+    const value = headlineValues.get(ind.no) ?? null;
+    const nextValue = value === null ? null : nextWholeValue(value);
     return {
       no: ind.no,
       name: ind.name,
@@ -193,25 +201,25 @@ function indicatorRows(input: ReportInput, stages: readonly Stage[], headlineSta
       domainNo: domain?.no ?? null,
       domainName: domain?.name ?? null,
       weight: ind.weight,
-      levels,
-      level,
-      contributionUnits: level === null ? null : level * ind.weight,
-      nextLevel: level === null || atTop ? null : level + 1,
-      gainUnits: level === null || atTop ? 0 : ind.weight,
+      values,
+      value,
+      contributionUnits: value === null ? null : (value * ind.weight) / VALUE_SCALE,
+      nextValue,
+      gainUnits: value === null || nextValue === null ? 0 : ((nextValue - value) * ind.weight) / VALUE_SCALE,
       owners: input.owners.get(ind.no) ?? [],
     };
   });
 }
 
 /**
- * A one-level raise of indicator i adds exactly its weight to Σ(level × weight), whatever the
- * level, so the five raises that add most are the five heaviest indicators below level 5. Ties
- * go to the lower level (the cheaper step), then the lower number, as in the target simulation.
+ * The five one-level raises (to the next whole value) that add most: a whole-level raise adds
+ * exactly the indicator's weight, a decimal value's first raise (1,26 → 2,00) a part of it. Ties
+ * go to the lower value (the cheaper step), then the lower number, as in the target simulation.
  */
 export function topRaises(rows: readonly IndicatorRow[], n = TOP_RAISES): IndicatorRow[] {
   return rows
     .filter((r) => r.gainUnits > 0)
-    .sort((a, b) => b.gainUnits - a.gainUnits || a.level! - b.level! || a.no - b.no)
+    .sort((a, b) => b.gainUnits - a.gainUnits || a.value! - b.value! || a.no - b.no)
     .slice(0, n);
 }
 
@@ -268,7 +276,7 @@ function trendPoints(input: ReportInput, headlineStage: Stage | null, headline: 
 export function buildReport(input: ReportInput): ReportModel {
   const stages = STAGES.filter((s) => (input.recorded.get(s)?.size ?? 0) > 0);
   const headlineStage = latestScoredStage(input.recorded);
-  const stageReports = stages.map((stage) => ({ stage, report: computeIndex(input.framework, effectiveLevels(input.recorded, stage)) }));
+  const stageReports = stages.map((stage) => ({ stage, report: computeIndex(input.framework, effectiveValues(input.recorded, stage)) }));
   const headline = stageReports.find((s) => s.stage === headlineStage)?.report ?? null;
   const earlier = headlineStage
     ? stageReports.filter((s) => STAGES.indexOf(s.stage) < STAGES.indexOf(headlineStage) && s.report.totalUnits !== null).at(-1)
@@ -298,5 +306,6 @@ export function buildReport(input: ReportInput): ReportModel {
     items,
     scoreChanges: [...input.scoreChanges].sort((a, b) => a.at.getTime() - b.at.getTime()),
     trend: trendPoints(input, headlineStage, headline),
+    externalMissing: missingExternalIndices(input.framework, input.externalRecorded),
   };
 }

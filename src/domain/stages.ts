@@ -41,19 +41,19 @@ function carriesFrom(stage: Stage): Stage | null {
   }
 }
 
-/** Levels recorded per stage: stage → (indicator number → level). */
-export type StageLevels = ReadonlyMap<Stage, ReadonlyMap<number, number>>;
+/** IndicatorValues recorded per stage: stage → (indicator number → level). */
+export type StageValues = ReadonlyMap<Stage, ReadonlyMap<number, number>>;
 
-/** The levels in force at `stage`: its own scores over those carried from earlier stages. */
-export function effectiveLevels(recorded: StageLevels, stage: Stage): Map<number, number> {
+/** The values in force at `stage`: its own scores over those carried from earlier stages. */
+export function effectiveValues(recorded: StageValues, stage: Stage): Map<number, number> {
   const previous = carriesFrom(stage);
-  const base = previous ? effectiveLevels(recorded, previous) : new Map<number, number>();
+  const base = previous ? effectiveValues(recorded, previous) : new Map<number, number>();
   for (const [no, level] of recorded.get(stage) ?? []) base.set(no, level);
   return base;
 }
 
 /** The latest stage with any recorded score, or null when nothing has been scored. */
-export function latestScoredStage(recorded: StageLevels): Stage | null {
+export function latestScoredStage(recorded: StageValues): Stage | null {
   for (const stage of [...STAGES].reverse()) {
     if ((recorded.get(stage)?.size ?? 0) > 0) return stage;
   }

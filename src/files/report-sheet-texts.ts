@@ -30,9 +30,9 @@ export const REPORT_SHEETS = {
   noStage: 'belum dinilai',
 
   indicator: 'Indikator',
-  levelAt: (stage: string) => `Tingkat (${stage})`,
+  levelAt: (stage: string, decimal: boolean) => `${decimal ? 'Nilai' : 'Tingkat'} (${stage})`,
   contribution: 'Kontribusi ke indeks',
-  nextLevel: 'Tingkat berikutnya',
+  nextLevel: (decimal: boolean) => (decimal ? 'Nilai bila naik 1 tingkat' : 'Tingkat berikutnya'),
   gain: 'Tambahan indeks bila naik 1 tingkat',
   owners: 'OPD penanggung jawab',
   totalIndex: 'Jumlah (= indeks)',

@@ -8,6 +8,8 @@ import { formatFraction, formatSignedFraction } from '../domain/numbers.ts';
 import type { IndicatorRow, OpdRow, ReportModel } from '../domain/report.ts';
 import { simulateTarget } from '../domain/simulation.ts';
 import { STAGE_LABELS } from '../domain/stages.ts';
+import { formatValue } from '../domain/values.ts';
+import { waitingText } from '../domain/external-indices.ts';
 
 export const PDF_TEXTS = {
   author: 'Bot Koordinasi SPBE',
@@ -37,7 +39,8 @@ export const PDF_TEXTS = {
   raisesAll: (value: string) => `Bila kelimanya naik satu tingkat, indeks menjadi ${value}.`,
   raisesNone: 'Tidak ada indikator yang masih bisa dinaikkan.',
   raisesColumns: { no: 'No.', name: 'Indikator', level: 'Tingkat', gain: 'Tambahan', owners: 'Penanggung jawab' },
-  levelStep: (from: number, to: number) => `${from} → ${to}`,
+  levelStep: (from: string, to: string) => `${from} → ${to}`,
+  externalWaiting: (what: string) => `Indeks instansi lain: ${what}.`,
   noOwner: 'belum ditetapkan',
 
   opdsHeading: 'OPD dengan butir terlambat terbanyak',
@@ -68,8 +71,8 @@ function targetLine(model: ReportModel, total: IndexUnits | null): string {
   const target = indexText(model.targetUnits);
   if (total === null) return PDF_TEXTS.targetOnly(target);
   if (total >= model.targetUnits) return PDF_TEXTS.targetMet(target, indexText(total - model.targetUnits));
-  const levels = new Map(model.indicators.flatMap((r) => (r.level === null ? [] : [[r.no, r.level] as const])));
-  const plan = simulateTarget(model.framework, levels, model.targetUnits);
+  const values = new Map(model.indicators.flatMap((r) => (r.value === null ? [] : [[r.no, r.value] as const])));
+  const plan = simulateTarget(model.framework, values, model.targetUnits);
   if (plan.kind === 'unreachable') return PDF_TEXTS.targetUnreachable(target);
   const short = PDF_TEXTS.targetShort(target, indexText(model.targetUnits - total));
   return plan.kind === 'plan' ? `${short} (${PDF_TEXTS.targetRaises(plan.raises.length)})` : short;
@@ -80,6 +83,11 @@ function previousYear(model: ReportModel) {
   return model.trend.filter((p) => p.year < model.year && !p.provisional).at(-1) ?? null;
 }
 
+/** Other agencies' index values still awaited (Pemdi 8/2026 Pasal 7), one sentence. */
+export function externalLines(model: ReportModel): string[] {
+  return model.externalMissing.length === 0 ? [] : [PDF_TEXTS.externalWaiting(model.externalMissing.map(waitingText).join('; '))];
+}
+
 export function headlineText(model: ReportModel): HeadlineText {
   const indexName = model.framework.name;
   const stage = model.headlineStage;
@@ -87,7 +95,7 @@ export function headlineText(model: ReportModel): HeadlineText {
   if (stage === null || total === null) {
     const missing = model.headline?.missing.length ?? 0;
     const detail = stage === null ? PDF_TEXTS.noScoreDetail : PDF_TEXTS.incomplete(missing, model.indicators.length, STAGE_LABELS[stage]);
-    return { label: indexName, value: PDF_TEXTS.noScore, scored: false, predicate: null, lines: [detail, targetLine(model, null)] };
+    return { label: indexName, value: PDF_TEXTS.noScore, scored: false, predicate: null, lines: [detail, targetLine(model, null), ...externalLines(model)] };
   }
   const stageWord = stage === 'final' ? STAGE_LABELS.final : `${STAGE_LABELS[stage]} (${PDF_TEXTS.provisional})`;
   const label = PDF_TEXTS.headlineLabel(indexName, stageWord);
@@ -98,7 +106,7 @@ export function headlineText(model: ReportModel): HeadlineText {
   }
   const lastYear = previousYear(model);
   if (lastYear) lines.push(PDF_TEXTS.versusYear(lastYear.year, indexText(lastYear.totalUnits), lastYear.predicate, gainText(total - lastYear.totalUnits)));
-  lines.push(targetLine(model, total));
+  lines.push(targetLine(model, total), ...externalLines(model));
   return { label, value: indexText(total), scored: true, predicate: model.headline?.predicate ?? null, lines };
 }
 
@@ -115,7 +123,8 @@ export function raiseRows(model: ReportModel): RaiseRowText[] {
   return model.raises.map((r: IndicatorRow) => ({
     no: String(r.no),
     name: r.name,
-    level: r.level !== null && r.nextLevel !== null ? PDF_TEXTS.levelStep(r.level, r.nextLevel) : '',
+    level: r.value !== null && r.nextValue !== null
+      ? PDF_TEXTS.levelStep(formatValue(model.framework, r.value), formatValue(model.framework, r.nextValue)) : '',
     gain: gainText(r.gainUnits),
     owners: r.owners.length > 0 ? r.owners.map((code) => names.get(code) ?? code).join(', ') : PDF_TEXTS.noOwner,
   }));

@@ -11,6 +11,7 @@ import { roundHalfUp } from '../domain/numbers.ts';
 import type { ReportModel } from '../domain/report.ts';
 import type { Stage } from '../domain/stages.ts';
 import { STAGE_LABELS } from '../domain/stages.ts';
+import { isDecimalFramework, valueNumber } from '../domain/values.ts';
 import { REPORT_SHEETS as S } from './report-sheet-texts.ts';
 
 type Cell = string | number | Date | null | { formula: string; result: number };
@@ -111,16 +112,20 @@ function stageSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
 function indicatorSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   const stages: Stage[] = model.stages.map((s) => s.stage);
   const headline = model.headlineStage ? STAGE_LABELS[model.headlineStage] : S.noStage;
+  // Pemdi values have two decimals (1,26); SPBE levels are whole.
+  const decimal = isDecimalFramework(model.framework);
+  const valueFormat = decimal ? '0.00' : '0';
+  const value = (v: number | null) => (v === null ? null : valueNumber(v));
   const columns: Column[] = [
     { header: S.no, width: 6 },
     { header: S.indicator, width: 52 },
     { header: S.domain, width: 24 },
     { header: S.aspect, width: 28 },
     { header: S.weight, width: 10, numFmt: WEIGHT_FORMAT },
-    ...stages.map((s) => ({ header: STAGE_LABELS[s], width: 12 })),
-    { header: S.levelAt(headline), width: 14 },
+    ...stages.map((s) => ({ header: STAGE_LABELS[s], width: 12, numFmt: valueFormat })),
+    { header: S.levelAt(headline, decimal), width: 14, numFmt: valueFormat },
     { header: S.contribution, width: 14, numFmt: CONTRIBUTION_FORMAT },
-    { header: S.nextLevel, width: 12 },
+    { header: S.nextLevel(decimal), width: 12, numFmt: valueFormat },
     { header: S.gain, width: 16, numFmt: CONTRIBUTION_FORMAT },
     { header: S.owners, width: 24 },
   ];
@@ -131,12 +136,12 @@ function indicatorSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     const r = HEADER_ROW + 1 + i;
     return [
       ind.no, ind.name, ind.domainName, ind.aspectName, ind.weight / 100,
-      ...stages.map((s) => ind.levels[s]),
-      ind.level,
+      ...stages.map((s) => value(ind.values[s])),
+      value(ind.value),
       // a formula, so the sheet stays right when someone tries "what if this were 4?"
       ind.contributionUnits === null ? null : { formula: `${letter(levelCol)}${r}*${letter(weightCol)}${r}/100`, result: units(ind.contributionUnits) },
-      ind.nextLevel,
-      ind.level === null ? null : units(ind.gainUnits),
+      value(ind.nextValue),
+      ind.value === null ? null : units(ind.gainUnits),
       ind.owners.join(', '),
     ];
   });
@@ -202,7 +207,7 @@ function auditSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     { header: S.source, width: 10 },
   ];
   const rows: Cell[][] = model.scoreChanges.map((c) => [
-    localDateTimeCell(c.at, model.timeZone), c.indicatorNo, STAGE_LABELS[c.stage], c.oldLevel, c.newLevel, c.note, c.author ?? S.cli, c.source,
+    localDateTimeCell(c.at, model.timeZone), c.indicatorNo, STAGE_LABELS[c.stage], c.oldValue === null ? null : valueNumber(c.oldValue), valueNumber(c.newValue), c.note, c.author ?? S.cli, c.source,
   ]);
   addSheet(workbook, S.sheetAudit, titleOf(model, S.viewAudit), columns, rows);
 }

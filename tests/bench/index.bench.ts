@@ -3,7 +3,7 @@
 import { loadEvaluationContext } from '../../src/db/evaluations.ts';
 import { computeIndex } from '../../src/domain/index-calculation.ts';
 import { simulateTarget } from '../../src/domain/simulation.ts';
-import { effectiveLevels, STAGES } from '../../src/domain/stages.ts';
+import { effectiveValues, STAGES } from '../../src/domain/stages.ts';
 import { fixtureLevels, shippedFramework } from '../support/frameworks.ts';
 import { cli } from '../support/cli.ts';
 import { benchDatabase, measure, printFigures } from './support.ts';
@@ -28,7 +28,7 @@ for (const stage of ['mandiri', 'dokumen', 'interviu', 'final']) {
 const { id } = await bench.db.workspace.findUniqueOrThrow({ where: { slug: 'kaltim' } });
 await measure('load evaluation (4 stages × 47 scores) + index of all 5 stages', async () => {
   const ctx = await loadEvaluationContext(bench.db, id);
-  for (const stage of STAGES) computeIndex(ctx.framework.def, effectiveLevels(ctx.recorded, stage));
+  for (const stage of STAGES) computeIndex(ctx.framework.def, effectiveValues(ctx.recorded, stage));
 });
 await measure('CLI index --json (in-process, one workspace)', () => ok(['index', '--workspace', 'kaltim', '--json']));
 let flip = 0;

@@ -9,7 +9,8 @@ import type { Access, BotContext } from '../context.ts';
 import { evidenceTexts, scoreTexts as t } from '../texts.ts';
 import type { ItemStatus } from '../../domain/checklists.ts';
 import { STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
-import { bestMissingItems, evidenceBackedLevel, projectedLevels } from '../../domain/evidence-level.ts';
+import { bestMissingItems, evidenceBackedLevel, projectedValues } from '../../domain/evidence-level.ts';
+import { missingExternalIndices, waitingText } from '../../domain/external-indices.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
 
 type Workspace = NonNullable<Access['workspace']>;
@@ -19,7 +20,7 @@ export function levelName(fw: FrameworkDef, indicator: IndicatorDef, level: numb
   return fw.levelScales.find((s) => s.code === indicator.scale)?.names[level - 1] ?? String(level);
 }
 
-export function indexOverviewText(ev: EvaluationContext, o: IndexOverview, ws: Workspace): string {
+export function indexOverviewText(ev: EvaluationContext, o: IndexOverview, ws: Workspace, externalRecorded: ReadonlySet<number>): string {
   const fw = ev.framework.def;
   const lines = [t.indexTitle(fw.name, ev.evaluation.year, ws.name, STAGE_LABELS[o.stage])];
   const { report } = o;
@@ -38,6 +39,8 @@ export function indexOverviewText(ev: EvaluationContext, o: IndexOverview, ws: W
   }
   lines.push(t.groupHeader('Aspek'), ...report.aspects.map((a) => t.groupLine(a.no, a.name, show(a))));
   if (report.missing.length > 0 && report.missing.length < fw.indicators.length) lines.push(t.missingLine(report.missing));
+  const waiting = missingExternalIndices(fw, externalRecorded);
+  if (waiting.length > 0) lines.push(t.externalWaiting(waiting.map(waitingText)));
   return lines.join('\n');
 }
 
@@ -76,7 +79,7 @@ export function evidenceLines(fw: FrameworkDef, recorded: ReadonlyMap<number, nu
     byIndicator.set(item.indicator.no, list);
   }
   const lines: string[] = [''];
-  const projected = computeIndex(fw, projectedLevels(recorded, byIndicator));
+  const projected = computeIndex(fw, projectedValues(fw, recorded, byIndicator));
   if (projected.total) lines.push(evidenceTexts.projected(formatFraction(projected.total), projected.predicate ?? ''));
   const best = bestMissingItems(fw, recorded, byIndicator, 3);
   if (best.length > 0) {

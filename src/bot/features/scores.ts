@@ -1,23 +1,24 @@
-// Scores and the index: /indeks, /skor, /domain, /simulasi, /nilai and the chart button.
+// Scores and the index: /indeks, /skor, /domain, /simulasi and the chart button (/nilai: score-record.ts).
 import { Composer, Markup } from 'telegraf';
-import { botActor } from '../../db/audit.ts';
+import { listExternalValues } from '../../db/external-values.ts';
 import { loadEvaluationContext } from '../../db/evaluations.ts';
 import { findIndicatorOwners } from '../../db/owners.ts';
 import { listIndicatorItems, listLeveledItems } from '../../db/checklists.ts';
-import { findIndicatorScores, recordScore } from '../../db/scores.ts';
+import { findIndicatorScores } from '../../db/scores.ts';
 import { formatDecimal } from '../../domain/decimal.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
 import { indexOverview } from '../../domain/index-overview.ts';
 import { formatFraction } from '../../domain/numbers.ts';
 import { simulateTarget } from '../../domain/simulation.ts';
-import type { Stage } from '../../domain/stages.ts';
-import { effectiveLevels, latestScoredStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
+import { formatValue, isDecimalFramework } from '../../domain/values.ts';
+import { effectiveValues, latestScoredStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { arg, parseWith, words } from '../args.ts';
 import type { BotContext } from '../context.ts';
 import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { scoreTexts as t, texts } from '../texts.ts';
-import { evidenceLines, indexOverviewText, indicatorItemLines, levelName, sendIndexCharts } from './score-views.ts';
+import { indicatorDetailLines } from './indicator-detail.ts';
+import { evidenceLines, indexOverviewText, sendIndexCharts } from './score-views.ts';
 
 const units = (u: number) => formatFraction({ num: u, den: 10_000 });
 const weightText = (w: number) => formatDecimal(w, 2, 0);
@@ -31,9 +32,12 @@ export function scoresFeature() {
     if ((stage && !stage.ok) || extra) return void (await reply(ctx, texts.usage(spec, stage && !stage.ok ? stage.problem : undefined)));
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const overview = indexOverview(ev.framework.def, ev.recorded, stage?.ok ? stage.value : null, access.workspace.targetUnits);
-    const leveled = await listLeveledItems(ctx.deps.db, access.workspace.id, ev.evaluation.id);
-    const evidence = evidenceLines(ev.framework.def, effectiveLevels(ev.recorded, overview.stage), leveled);
-    await reply(ctx, [indexOverviewText(ev, overview, access.workspace), ...evidence].join('\n'),
+    const [leveled, external] = await Promise.all([
+      listLeveledItems(ctx.deps.db, access.workspace.id, ev.evaluation.id),
+      listExternalValues(ctx.deps.db, ev.evaluation.id),
+    ]);
+    const evidence = evidenceLines(ev.framework.def, effectiveValues(ev.recorded, overview.stage), leveled);
+    await reply(ctx, [indexOverviewText(ev, overview, access.workspace, new Set(external.keys())), ...evidence].join('\n'),
       Markup.inlineKeyboard([Markup.button.callback(t.chartButton, `chart:${overview.stage}`)]));
   }));
 
@@ -62,23 +66,8 @@ export function scoresFeature() {
       findIndicatorOwners(ctx.deps.db, access.workspace.id, indicatorId),
       listIndicatorItems(ctx.deps.db, access.workspace.id, ev.evaluation.id, indicatorId),
     ]);
-    const lines = [t.indicatorTitle(indicator.no, indicator.name), t.indicatorPlace(aspect.name, domain?.name ?? null, weightText(indicator.weight)), ''];
-    let carriedAny = false;
-    for (const stage of STAGES) {
-      const own = ev.recorded.get(stage)?.get(indicator.no) ?? null;
-      const level = effectiveLevels(ev.recorded, stage).get(indicator.no) ?? null;
-      const carried = own === null && level !== null;
-      carriedAny ||= carried;
-      lines.push(t.indicatorStage(STAGE_LABELS[stage], level, level === null ? null : levelName(fw, indicator, level), carried));
-    }
-    if (carriedAny) lines.push(t.indicatorCarriedNote);
-    for (const s of stored.filter((x) => x.note)) {
-      lines.push(t.indicatorNote(STAGE_LABELS[s.stage as Stage] ?? s.stage, s.note!, s.author?.displayName ?? null));
-    }
-    lines.push('', t.indicatorOwners(owners.map((o) => o.name)));
-    lines.push(...indicatorItemLines(fw, indicator, items));
-    if (indicator.externalSource) lines.push(t.indicatorExternal(indicator.externalSource));
-    if (indicator.evidenceExample) lines.push(t.indicatorEvidence(indicator.evidenceExample));
+    const external = (await listExternalValues(ctx.deps.db, ev.evaluation.id)).get(indicator.no) ?? null;
+    const lines = indicatorDetailLines(ev, indicator, { aspect: aspect.name, domain: domain?.name ?? null, stored, owners: owners.map((o) => o.name), items, external });
     await reply(ctx, lines.join('\n'));
   }));
 
@@ -90,8 +79,8 @@ export function scoresFeature() {
     const no = parseWith(arg.number(byAspect ? fw.aspects.length : fw.domains.length), args[0] ?? '');
     if (!no.ok || args.length !== 1) return void (await reply(ctx, texts.usage(spec, args[0] && !no.ok ? no.problem : undefined)));
     const stage = latestScoredStage(ev.recorded) ?? 'final';
-    const levels = effectiveLevels(ev.recorded, stage);
-    const report = computeIndex(fw, levels);
+    const values = effectiveValues(ev.recorded, stage);
+    const report = computeIndex(fw, values);
     const value = (v: { value: { num: number; den: number } | null } | undefined) => (v?.value ? formatFraction(v.value) : null);
     const lines: string[] = [];
     const aspects = byAspect ? fw.aspects.filter((a) => a.no === no.value) : fw.aspects.filter((a) => a.domainNo === no.value);
@@ -106,7 +95,8 @@ export function scoresFeature() {
     for (const a of aspects) {
       if (!byAspect) lines.push(t.aspectHeader(a.no, a.name, value(report.aspects.find((x) => x.no === a.no))));
       for (const i of fw.indicators.filter((x) => x.aspectNo === a.no)) {
-        lines.push(t.indicatorLine(i.no, i.name, levels.get(i.no) ?? null, weightText(i.weight)));
+        const v = values.get(i.no);
+        lines.push(t.indicatorLine(i.no, i.name, v === undefined ? null : formatValue(fw, v), weightText(i.weight)));
       }
     }
     await reply(ctx, lines.join('\n'));
@@ -120,7 +110,8 @@ export function scoresFeature() {
     if (targetUnits === null) return void (await reply(ctx, t.simulationNeedsTarget));
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const stage = latestScoredStage(ev.recorded) ?? 'final';
-    const result = simulateTarget(ev.framework.def, effectiveLevels(ev.recorded, stage), targetUnits);
+    const fw = ev.framework.def;
+    const result = simulateTarget(fw, effectiveValues(ev.recorded, stage), targetUnits);
     const targetText = formatDecimal(targetUnits, 4, 2);
     switch (result.kind) {
       case 'incomplete': return void (await reply(ctx, t.simulationIncomplete(result.missing)));
@@ -128,37 +119,11 @@ export function scoresFeature() {
       case 'unreachable': return void (await reply(ctx, t.simulationUnreachable(targetText, units(result.maxUnits))));
       case 'plan': await reply(ctx, [
         t.simulationPlan(units(result.currentUnits), targetText, result.raises.length, units(result.resultUnits)),
-        ...result.raises.map((r) => t.simulationRaise(r.indicatorNo, r.toLevel, units(r.gainUnits))),
+        ...result.raises.map((r) => t.simulationRaise(r.indicatorNo, formatValue(fw, r.fromValue), formatValue(fw, r.toValue), units(r.gainUnits))),
         t.simulationStage(STAGE_LABELS[stage]),
+        ...(isDecimalFramework(fw) ? [t.simulationDecimalRule] : []),
       ].join('\n'));
     }
-  }));
-
-  composer.command('nilai', guarded('nilai', async (ctx, access, spec) => {
-    const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
-    const fw = ev.framework.def;
-    const [noWord, levelWord, ...rest] = words(ctx.payload);
-    const no = parseWith(arg.indicatorNo(fw.indicators.length), noWord ?? '');
-    const level = parseWith(arg.level, levelWord ?? '');
-    if (!no.ok || !level.ok) {
-      const problem = noWord && !no.ok ? no.problem : levelWord && !level.ok ? level.problem : undefined;
-      return void (await reply(ctx, texts.usage(spec, problem)));
-    }
-    const stageWord = rest[0];
-    const explicit = stageWord ? parseWith(arg.stage, stageWord) : null;
-    const stage: Stage = explicit?.ok ? explicit.value : (latestScoredStage(ev.recorded) ?? 'mandiri');
-    const note = (explicit?.ok ? rest.slice(1) : rest).join(' ').trim() || null;
-    if (note && note.length > 500) return void (await reply(ctx, t.noteTooLong));
-    const indicator = fw.indicators.find((i) => i.no === no.value)!;
-    const { oldLevel } = await recordScore(ctx.deps.db, {
-      evaluationId: ev.evaluation.id, workspaceId: access.workspace.id, indicatorId: ev.framework.indicatorIds.get(indicator.no)!,
-      indicatorNo: indicator.no, stage, level: level.value, note,
-    }, botActor(access.personId));
-    const recorded = new Map(ev.recorded);
-    recorded.set(stage, new Map(recorded.get(stage) ?? []).set(indicator.no, level.value));
-    const after = computeIndex(fw, effectiveLevels(recorded, stage));
-    await reply(ctx, t.scoreRecorded(indicator.no, STAGE_LABELS[stage], level.value, levelName(fw, indicator, level.value), oldLevel,
-      after.total ? formatFraction(after.total) : null));
   }));
 
   return composer;

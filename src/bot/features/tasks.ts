@@ -1,18 +1,20 @@
 // /tugas (my open items, nearest deadline first) and /progres (every OPD's bar, the overdue
-// list, and the indicators least ready).
+// list, the indicators least ready, and other agencies' index values still awaited).
 import { Composer, Markup } from 'telegraf';
 import { countItemsByIndicator, countItemsByOpd, listOpenItemsOf, listOverdueItems } from '../../db/checklists.ts';
 import { findEvaluation } from '../../db/evaluations.ts';
+import { listExternalValues } from '../../db/external-values.ts';
 import { findFrameworkById } from '../../db/frameworks.ts';
 import { listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import type { ItemStatus } from '../../domain/checklists.ts';
 import { effectiveDueDate, progressBar, STATUS_ICONS } from '../../domain/checklists.ts';
 import { formatIsoDate, toLocalDate } from '../../domain/dates.ts';
+import { missingExternalIndices, waitingText } from '../../domain/external-indices.ts';
 import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
-import { checklistTexts as t, fileTexts } from '../texts.ts';
+import { checklistTexts as t, fileTexts, scoreTexts } from '../texts.ts';
 import { dueText } from './checklist-views.ts';
 
 export function tasksFeature() {
@@ -60,20 +62,18 @@ export function tasksFeature() {
       const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
       for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, i.opd.name, dueText(effectiveDueDate(i.dueDate, i.stage ? stageDue.get(i.stage) ?? null : null)) ?? '–'));
     }
-    const indicators = await indicatorNumbers(ctx, evaluation.frameworkId);
+    const fw = await findFrameworkById(db, evaluation.frameworkId);
+    const indicators = new Map([...(fw?.indicatorIds ?? new Map<number, number>())].map(([no, id]) => [id, no]));
     const readiness = [...new Set(byIndicator.map((r) => r.indicatorId!))]
       .map((id) => ({ no: indicators.get(id) ?? 0, ...tally(byIndicator.filter((r) => r.indicatorId === id)) }))
       .filter((r) => r.total > 0)
       .sort((a, b) => a.done / a.total - b.done / b.total || a.no - b.no)
       .slice(0, 5);
     if (readiness.length > 0) lines.push(t.readinessTitle, ...readiness.map((r) => t.readinessLine(r.no, r.done, r.total)));
+    const waiting = fw ? missingExternalIndices(fw.def, new Set((await listExternalValues(db, evaluation.id)).keys())) : [];
+    if (waiting.length > 0) lines.push(scoreTexts.externalWaiting(waiting.map(waitingText)));
     await reply(ctx, lines.join('\n'), Markup.inlineKeyboard([Markup.button.callback(fileTexts.exportButton, 'exp:xlsx')]));
   }));
 
   return composer;
-}
-
-async function indicatorNumbers(ctx: BotContext, frameworkId: number): Promise<Map<number, number>> {
-  const fw = await findFrameworkById(ctx.deps.db, frameworkId);
-  return new Map([...(fw?.indicatorIds ?? new Map<number, number>())].map(([no, id]) => [id, no]));
 }

@@ -3,7 +3,7 @@ import type { GroupIndex } from '../../domain/index-calculation.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
 import { formatFraction, formatSignedFraction, toRoundedNumber } from '../../domain/numbers.ts';
 import type { Stage } from '../../domain/stages.ts';
-import { effectiveLevels, latestScoredStage, STAGE_LABELS } from '../../domain/stages.ts';
+import { effectiveValues, latestScoredStage, STAGE_LABELS } from '../../domain/stages.ts';
 import { parseOptions, parseYearOption } from '../args.ts';
 import type { CliContext } from '../io.ts';
 import { renderTable } from '../table.ts';
@@ -23,7 +23,7 @@ export async function indexCommand(ctx: CliContext, args: string[]): Promise<voi
   const { evaluation, framework, recorded } = await requireEvaluation(ctx, workspace.id, year);
   // Without --stage, the latest stage that has scores (product.md); nothing scored → final.
   const stage: Stage = o.stage === undefined ? (latestScoredStage(recorded) ?? 'final') : parseStageOption(o.stage, 'final');
-  const report = computeIndex(framework.def, effectiveLevels(recorded, stage));
+  const report = computeIndex(framework.def, effectiveValues(recorded, stage));
 
   if (o.json) {
     ctx.io.out(JSON.stringify({

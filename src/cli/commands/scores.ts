@@ -1,3 +1,4 @@
+import { formatValue } from '../../domain/values.ts';
 import { formatDateTimeId } from '../../domain/dates.ts';
 import { checkScoreTable, parseWholeNumber } from '../../domain/score-import.ts';
 import type { Stage } from '../../domain/stages.ts';
@@ -34,7 +35,7 @@ export async function scoresCommand(ctx: CliContext, args: string[]): Promise<vo
   const { evaluation, framework } = await requireEvaluation(ctx, workspace.id, year);
 
   const table = await readTableOption(ctx, o.file!);
-  const checked = checkScoreTable(table, framework.def.indicators.map((i) => i.no));
+  const checked = checkScoreTable(table, framework.def);
   if (!checked.ok) {
     throw new CliError(`Impor dibatalkan, tidak ada yang disimpan (${checked.errors.length} kesalahan):\n${checked.errors.join('\n')}`);
   }
@@ -46,11 +47,11 @@ export async function scoresCommand(ctx: CliContext, args: string[]): Promise<vo
   if (o['dry-run']) {
     const plan = await planScoreImport(ctx.db, input);
     ctx.io.out(`Uji coba untuk ${where} (tidak ada yang disimpan): ${checked.rows.length} baris sah; ` +
-      `${plan.created} baru, ${plan.changed} berubah, ${plan.unchanged} sama.`);
+      `${plan.created} baru, ${plan.changed} berubah, ${plan.unchanged} sama${plan.external ? `; ${plan.external} nilai indeks instansi lain` : ''}.`);
     return;
   }
   const done = await applyScoreImport(ctx.db, input, CLI_ACTOR);
-  ctx.io.out(`Nilai diimpor untuk ${where}: ${done.created} baru, ${done.changed} berubah, ${done.unchanged} sama.`);
+  ctx.io.out(`Nilai diimpor untuk ${where}: ${done.created} baru, ${done.changed} berubah, ${done.unchanged} sama${done.external ? `; ${done.external} nilai indeks instansi lain` : ''}.`);
 }
 
 const HISTORY_USAGE = 'npm run cli -- scores history --workspace <slug> [--indicator <no>] [--year <tahun>]';
@@ -74,7 +75,7 @@ export async function scoresHistory(ctx: CliContext, args: string[]): Promise<vo
   }
   ctx.io.out(renderTable(['Waktu', 'Tahap', 'Indikator', 'Dari', 'Ke', 'Oleh', 'Catatan'], changes.map((c) => [
     formatDateTimeId(c.createdAt, workspace.timeZone), c.stage, String(c.indicator.no),
-    c.oldLevel === null ? '–' : String(c.oldLevel), String(c.newLevel),
+    c.oldValue === null ? '–' : formatValue(framework.def, c.oldValue), formatValue(framework.def, c.newValue),
     c.author?.displayName ?? (c.source === 'bot' ? '?' : 'CLI admin'), c.note ?? '',
   ]), [2, 3, 4]));
 }
