@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'tugaskan', description: 'Buat dan tugaskan item ceklis (koordinator)', usage: '/tugaskan', example: '/tugaskan', audience: ['koordinator'] },
   { name: 'siapkan', description: 'Buat item ceklis evaluasi ini dari contoh bukti dukung, atau bawa item tahun lalu (koordinator)', usage: '/siapkan [lanjutan <tahun>]', example: '/siapkan lanjutan 2023', audience: ['koordinator'] },
   { name: 'batal', description: 'Batalkan isian yang sedang berjalan', usage: '/batal', example: '/batal', audience: 'member' },
-  { name: 'nilai', description: 'Catat nilai satu indikator (Pemdi 1,00–5,00; SPBE tingkat 1–5), atau nilai indeks instansi lain (SDI, SJIG, EPSS, IKASANDI)', usage: '/nilai <no> <nilai> [tahap] [catatan] · /nilai <no> <sdi|sjig|epss|ikasandi> <nilai-indeks> [tahap]', example: '/nilai 3 1,26 dokumen', audience: ['koordinator'] },
+  { name: 'nilai', description: 'Catat nilai satu indikator (Pemdi 1,00–5,00; SPBE tingkat 1–5), atau nilai indeks instansi lain (SDI, SJIG, EPSS, IKASANDI)', usage: '/nilai <no> <nilai> [tahap] [catatan]', example: '/nilai 3 1,26 dokumen', audience: ['koordinator'] },
   { name: 'jadwal', description: 'Atur tanggal satu tahapan (koordinator)', usage: '/jadwal <tahap> <tanggal> [jam]', example: '/jadwal interviu 29-10-2024 14.00', audience: ['koordinator'] },
   { name: 'pengingat', description: 'Pengaturan pengingat chat ini (admin, koordinator)', usage: '/pengingat', example: '/pengingat', audience: ['admin', 'koordinator'] },
   { name: 'undang', description: 'Buat tautan undangan (admin)', usage: '/undang <peran> [opd]', example: '/undang pic bappeda', audience: ['admin'] },

@@ -74,10 +74,9 @@ export const scoreTexts = {
       ? `\nNilai indikator ${no} tahap ${e(stage)} menurut tabel peraturan: <b>${e(derived)}</b>.` +
         (index ? `\nIndeks tahap ini sekarang: <b>${index}</b>${delta ? ` (${signed(delta)})` : ''}.` : '')
       : `\n${e(code)} hanya rujukan: nilai indikator ${no} tetap dicatat dari penilaian asesor.`),
-  externalUnknown: (no: number, word: string, code: string | null, externalNos: number[]) =>
-    code
-      ? `Indikator ${no} memakai nilai ${e(code)}, bukan "${e(word)}". Contoh: <code>/nilai ${no} ${e(code.toLowerCase())} 58,3</code>.`
-      : `Nilai "${e(word)}" tidak sah untuk indikator ${no}: tulis angkanya, mis. <code>/nilai ${no} 2,50</code>.` +
-        (externalNos.length ? ` Nilai indeks instansi lain hanya untuk indikator ${externalNos.join(', ')}.` : ''),
+  externalUnknown: (no: number, named: string, code: string | null, namedNos: number[]) =>
+    `Indikator ${no} tidak memakai nilai ${e(named)}` +
+    (code ? `, melainkan ${e(code)}: <code>/nilai ${no} ${e(code.toLowerCase())} &lt;nilai&gt;</code>.` : '; tulis nilainya, mis. <code>/nilai ' + no + ' 2,50</code>.') +
+    ` Nilai ${e(named)} untuk indikator ${namedNos.join(', ')}.`,
   noteTooLong: 'Catatan paling banyak 500 karakter.',
 };

@@ -90,18 +90,20 @@ export async function generateChecklistItems(db: Db, input: GenerateInput): Prom
     let ownersWritten = 0;
     if (stored.length === 0 && file !== null && pairs.length > 0) {
       ({ count: ownersWritten } = await tx.indicatorOwner.createMany({
-        data: pairs.map((p) => ({ workspaceId, indicatorId: p.indicatorId, opdId: p.opdId })),
+        data: [...generated.owners].flatMap(([no, codes]) => codes.map((code) => ({
+          workspaceId, indicatorId: framework.indicatorIds.get(no)!, opdId: opds.get(code)!,
+        }))),
       }));
     }
     const have = new Set((await tx.checklistItem.findMany({
-      where: { evaluationId, indicatorId: { not: null } }, select: { indicatorId: true, opdId: true },
-    })).map((i) => `${i.indicatorId}:${i.opdId}`));
-    const fresh = pairs.filter((p) => !have.has(`${p.indicatorId}:${p.opdId}`));
+      where: { evaluationId, indicatorId: { not: null } }, select: { indicatorId: true, opdId: true, level: true },
+    })).map((i) => `${i.indicatorId}:${i.opdId}:${i.level ?? ''}`));
+    const fresh = pairs.filter((p) => !have.has(`${p.indicatorId}:${p.opdId}:${p.item.level ?? ''}`));
     if (fresh.length > 0) {
       await tx.checklistItem.createMany({
         data: fresh.map(({ item, indicatorId, opdId }) => ({
           workspaceId, evaluationId, opdId, indicatorId, stage: item.stage, title: item.title,
-          description: item.description, createdById: actor.personId,
+          description: item.description, level: item.level, createdById: actor.personId,
         })),
       });
     }

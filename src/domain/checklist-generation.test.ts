@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedFramework } from '../../tests/support/frameworks.ts';
 import type { OwnershipFileResult } from './checklist-generation.ts';
-import { GENERIC_DESCRIPTION, generateChecklist, parseOwnershipFile, SHORT_NAME_MAX, shortIndicatorName } from './checklist-generation.ts';
+import { CRITERIA_NOTE, GENERIC_DESCRIPTION, generateChecklist, parseOwnershipFile, SHORT_NAME_MAX, shortIndicatorName } from './checklist-generation.ts';
 
 const SPBE = shippedFramework('spbe-2020');
 const PEMDI = shippedFramework('pemdi-2026');
 const DEMO_OPDS = new Set(['diskominfo', 'bappeda', 'bpkad', 'bkd', 'inspektorat', 'dpmptsp', 'biro-hukum', 'biro-organisasi', 'dinkes', 'rsud']);
-const shippedMap: unknown = JSON.parse(readFileSync(new URL('../../prisma/data/ownership/spbe-2020.json', import.meta.url), 'utf8'));
+const readJson = (code: string): unknown => JSON.parse(readFileSync(new URL(`../../prisma/data/ownership/${code}.json`, import.meta.url), 'utf8'));
+const shippedMap = readJson('spbe-2020');
 
 function ownersOf(result: OwnershipFileResult): Map<number, string[]> {
   if (!result.ok) throw new Error(`expected a map, got ${result.errors.join('\n')}`);
@@ -71,14 +72,31 @@ describe('generateChecklist', () => {
   });
 
   it('gives an indicator the map does not name to the fallback, with a generic description when the framework has no example', () => {
-    const { items, unassigned } = generateChecklist(PEMDI, new Map(), new Set(['diskominfo']), 'diskominfo');
+    const bare = { ...SPBE, indicators: SPBE.indicators.map((i) => ({ ...i, evidenceExample: null })) };
+    const { items, unassigned } = generateChecklist(bare, new Map(), new Set(['diskominfo']), 'diskominfo');
     expect(unassigned).toEqual([]);
-    expect(items).toHaveLength(20);
+    expect(items).toHaveLength(47);
     expect(items[0]).toEqual({
-      indicatorNo: 1, opdCode: 'diskominfo', stage: 'dokumen',
-      title: 'Bukti dukung indikator 1: Tata Kelola Pemerintah Digital', description: GENERIC_DESCRIPTION,
+      indicatorNo: 1, opdCode: 'diskominfo', stage: 'dokumen', level: null,
+      title: 'Bukti dukung indikator 1: Kebijakan Internal Arsitektur SPBE', description: GENERIC_DESCRIPTION,
     });
-    expect(generateChecklist(PEMDI, new Map(), new Set(), 'diskominfo')).toEqual({ items: [], unassigned: PEMDI.indicators.map((i) => i.no) });
+    expect(generateChecklist(PEMDI, new Map(), new Set(), 'diskominfo')).toEqual({
+      items: [], owners: new Map(), unassigned: PEMDI.indicators.map((i) => i.no),
+    });
+  });
+
+  it('makes one Pemdi item per indicator and level from the criteria, for the lead OPD, naming the others', () => {
+    const pemdiOwners = ownersOf(parseOwnershipFile(readJson('pemdi-2026'), PEMDI));
+    const { items, owners: resolved } = generateChecklist(PEMDI, pemdiOwners, DEMO_OPDS, 'diskominfo');
+    expect(items).toHaveLength(100);
+    const three = items.filter((i) => i.indicatorNo === 3);
+    expect(three.map((i) => i.level)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(three.map((i) => i.opdCode)).size).toBe(1);
+    expect(three[1]!.title).toBe('Indikator 3 tingkat 2 (Membangun): Sumber Daya Manusia Pemdi');
+    expect(three[1]!.description).toContain(PEMDI.indicators[2]!.criteria[1]!);
+    expect(three[1]!.description).toContain(CRITERIA_NOTE);
+    const shared = [...resolved].find(([, codes]) => codes.length > 1)!;
+    expect(items.find((i) => i.indicatorNo === shared[0])!.description).toContain(`Bersama OPD: ${shared[1].slice(1).join(', ')}.`);
   });
 });
 

@@ -2,7 +2,10 @@
 // checklist of a new evaluation ("OPD X must deliver document Y for indicator Z before the
 // document stage", docs/domain.md). The map is data (prisma/data/ownership/<framework>.json),
 // checked here so a typo in a code or an indicator number is refused before anything is written.
-import type { FrameworkDef } from './framework-types.ts';
+// A framework with per-level criteria (Pemdi 8/2026) gets one item per indicator and level, as
+// its assessors judge evidence level by level; it goes to the indicator's lead OPD (the first
+// owner) and names the others, so a level is one thing to verify, not one per office.
+import type { FrameworkDef, IndicatorDef } from './framework-types.ts';
 
 export interface GeneratedItem {
   indicatorNo: number;
@@ -11,10 +14,14 @@ export interface GeneratedItem {
   description: string;
   /** evidence has to be in before the assessors verify documents */
   stage: 'dokumen';
+  /** the level whose criterion the item evidences (Pemdi); null for one item per indicator (SPBE) */
+  level: number | null;
 }
 
 export interface GeneratedChecklist {
   items: GeneratedItem[];
+  /** indicator number → the workspace OPDs that own it, as resolved (the map the workspace keeps) */
+  owners: Map<number, string[]>;
   /** indicators no OPD of the workspace could take (no owner, no fallback) */
   unassigned: number[];
 }
@@ -49,8 +56,26 @@ export function generatedTitle(indicatorNo: number, indicatorName: string): stri
   return `Bukti dukung indikator ${indicatorNo}: ${shortIndicatorName(indicatorName)}`;
 }
 
+export const CRITERIA_NOTE =
+  'Butir disusun dari kriteria tingkat dalam PermenPANRB 8/2026 (diringkas dengan kata-kata sendiri); ' +
+  'daftar butir resmi aplikasi evaluasi tidak dipublikasikan, jadi sesuaikan dengan modul indikator.';
+
+/** One item per level 1–5 from the criteria, for the lead OPD; the other owners are named. */
+function criteriaItems(framework: FrameworkDef, indicator: IndicatorDef, codes: string[]): GeneratedItem[] {
+  const [lead, ...others] = codes;
+  const names = framework.levelScales.find((sc) => sc.code === indicator.scale)?.names;
+  return indicator.criteria.map((criterion, i) => ({
+    indicatorNo: indicator.no,
+    opdCode: lead!,
+    title: `Indikator ${indicator.no} tingkat ${i + 1}${names ? ` (${names[i]})` : ''}: ${shortIndicatorName(indicator.name)}`,
+    description: [criterion, others.length > 0 ? `Bersama OPD: ${others.join(', ')}.` : null, CRITERIA_NOTE].filter(Boolean).join('\n'),
+    stage: 'dokumen' as const,
+    level: i + 1,
+  }));
+}
+
 /**
- * One item per indicator × owning OPD of the workspace. An owner the workspace does not have
+ * One item per indicator × owning OPD of the workspace (per indicator × level with criteria). An owner the workspace does not have
  * goes to the fallback (the coordinating Diskominfo), so no indicator silently lacks an item;
  * an indicator the map does not name goes there too.
  */
@@ -62,6 +87,7 @@ export function generateChecklist(
 ): GeneratedChecklist {
   const fallback = fallbackOpd !== null && knownOpds.has(fallbackOpd) ? fallbackOpd : null;
   const items: GeneratedItem[] = [];
+  const resolved = new Map<number, string[]>();
   const unassigned: number[] = [];
   for (const indicator of [...framework.indicators].sort((a, b) => a.no - b.no)) {
     const codes = new Set<string>();
@@ -74,11 +100,16 @@ export function generateChecklist(
       unassigned.push(indicator.no);
       continue;
     }
+    resolved.set(indicator.no, [...codes]);
+    if (indicator.criteria.length === 5) {
+      items.push(...criteriaItems(framework, indicator, [...codes]));
+      continue;
+    }
     const title = generatedTitle(indicator.no, indicator.name);
     const description = indicator.evidenceExample?.trim() || GENERIC_DESCRIPTION;
-    for (const opdCode of codes) items.push({ indicatorNo: indicator.no, opdCode, title, description, stage: 'dokumen' });
+    for (const opdCode of codes) items.push({ indicatorNo: indicator.no, opdCode, title, description, stage: 'dokumen', level: null });
   }
-  return { items, unassigned };
+  return { items, owners: resolved, unassigned };
 }
 
 const FILE_KEYS = new Set(['framework', 'note', 'why', 'owners']);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemStatus } from './checklists.ts';
-import { bestMissingItems, evidenceBackedLevel, projectedLevels } from './evidence-level.ts';
+import { bestMissingItems, evidenceBackedLevel, projectedValues } from './evidence-level.ts';
 import type { MissingItemCandidate } from './evidence-level.ts';
 import { computeIndex } from './index-calculation.ts';
-import { fixtureLevels, shippedFramework } from '../../tests/support/frameworks.ts';
+import { fixtureValues, shippedFramework } from '../../tests/support/frameworks.ts';
 
 const spbe = shippedFramework('spbe-2020');
 
@@ -56,21 +56,21 @@ describe('evidenceBackedLevel (PermenPANRB 8/2026 practice: evidence judged per 
   });
 });
 
-describe('projectedLevels', () => {
+describe('projectedValues', () => {
   it('takes the evidence-backed level where there is one, else the recorded level', () => {
-    const recorded = new Map([[1, 3], [2, 4], [3, 2]]);
+    const recorded = new Map([[1, 300], [2, 400], [3, 200]]);
     const items = new Map([
       [2, [at(2, 'selesai'), at(3, 'revisi')]],
       [3, [at(null, 'selesai')]],
       [4, [at(1, 'selesai'), at(2, 'selesai')]],
     ]);
-    expect(projectedLevels(recorded, items)).toEqual(new Map([[1, 3], [2, 2], [3, 2], [4, 2]]));
-    expect(recorded.get(2)).toBe(4);
+    expect(projectedValues(spbe, recorded, items)).toEqual(new Map([[1, 300], [2, 200], [3, 200], [4, 200]]));
+    expect(recorded.get(2)).toBe(400);
   });
 });
 
 describe('bestMissingItems on the SPBE framework', () => {
-  const recorded = fixtureLevels('kaltim-2024-final.csv');
+  const recorded = fixtureValues('kaltim-2024-final.csv');
   let nextId = 1;
   const items = (indicatorNo: number, ...specs: [number | null, ItemStatus, number?][]): [number, MissingItemCandidate[]] => [
     indicatorNo,
@@ -92,14 +92,14 @@ describe('bestMissingItems on the SPBE framework', () => {
 
   it('lists the step items, largest gain first, ties by indicator number', () => {
     expect(bestMissingItems(spbe, recorded, byIndicator, 20)).toEqual([
-      { itemId: 351, indicatorNo: 35, title: 'Bukti 35/1', fromLevel: 1, toLevel: 3, gainUnits: 550 },
-      { itemId: 352, indicatorNo: 35, title: 'Bukti 35/2', fromLevel: 1, toLevel: 3, gainUnits: 550 },
-      { itemId: 401, indicatorNo: 40, title: 'Bukti 40/1', fromLevel: 1, toLevel: 3, gainUnits: 550 },
-      { itemId: 122, indicatorNo: 12, title: 'Bukti 12/3', fromLevel: 1, toLevel: 3, gainUnits: 500 },
-      { itemId: 151, indicatorNo: 15, title: 'Bukti 15/3', fromLevel: 2, toLevel: 4, gainUnits: 500 },
-      { itemId: 451, indicatorNo: 45, title: 'Bukti 45/2', fromLevel: 1, toLevel: 2, gainUnits: 300 },
-      { itemId: 472, indicatorNo: 47, title: 'Bukti 47/2', fromLevel: 1, toLevel: 2, gainUnits: 300 },
-      { itemId: 32, indicatorNo: 3, title: 'Bukti 3/2', fromLevel: 1, toLevel: 2, gainUnits: 130 },
+      { itemId: 351, indicatorNo: 35, title: 'Bukti 35/1', fromValue: 100, toLevel: 3, gainUnits: 550 },
+      { itemId: 352, indicatorNo: 35, title: 'Bukti 35/2', fromValue: 100, toLevel: 3, gainUnits: 550 },
+      { itemId: 401, indicatorNo: 40, title: 'Bukti 40/1', fromValue: 100, toLevel: 3, gainUnits: 550 },
+      { itemId: 122, indicatorNo: 12, title: 'Bukti 12/3', fromValue: 100, toLevel: 3, gainUnits: 500 },
+      { itemId: 151, indicatorNo: 15, title: 'Bukti 15/3', fromValue: 200, toLevel: 4, gainUnits: 500 },
+      { itemId: 451, indicatorNo: 45, title: 'Bukti 45/2', fromValue: 100, toLevel: 2, gainUnits: 300 },
+      { itemId: 472, indicatorNo: 47, title: 'Bukti 47/2', fromValue: 100, toLevel: 2, gainUnits: 300 },
+      { itemId: 32, indicatorNo: 3, title: 'Bukti 3/2', fromValue: 100, toLevel: 2, gainUnits: 130 },
     ]);
   });
 
@@ -110,18 +110,18 @@ describe('bestMissingItems on the SPBE framework', () => {
 
   it('measures from the evidence level, not the recorded one (Kaltim recorded 15 higher)', () => {
     expect(recorded.get(15)).toBeGreaterThan(2);
-    expect(bestMissingItems(spbe, recorded, byIndicator, 20).find((m) => m.indicatorNo === 15)?.fromLevel).toBe(2);
+    expect(bestMissingItems(spbe, recorded, byIndicator, 20).find((m) => m.indicatorNo === 15)?.fromValue).toBe(200);
   });
 
   it('gives exactly the rise of the projected index when a step is verified', () => {
-    const before = computeIndex(spbe, projectedLevels(recorded, byIndicator)).totalUnits!;
+    const before = computeIndex(spbe, projectedValues(spbe, recorded, byIndicator)).totalUnits!;
     const steps = bestMissingItems(spbe, recorded, byIndicator, 100);
     for (const indicatorNo of new Set(steps.map((s) => s.indicatorNo))) {
       const stepIds = new Set(steps.filter((s) => s.indicatorNo === indicatorNo).map((s) => s.itemId));
       const verified = new Map([...byIndicator].map(([no, list]) => [
         no, list.map((i) => (stepIds.has(i.id) ? { ...i, status: 'selesai' as const } : i)),
       ]));
-      const after = computeIndex(spbe, projectedLevels(recorded, verified)).totalUnits!;
+      const after = computeIndex(spbe, projectedValues(spbe, recorded, verified)).totalUnits!;
       expect(after - before, `indicator ${indicatorNo}`).toBe(steps.find((s) => s.indicatorNo === indicatorNo)!.gainUnits);
     }
   });
@@ -130,5 +130,29 @@ describe('bestMissingItems on the SPBE framework', () => {
     const done = new Map([items(1, [1, 'selesai'], [2, 'selesai']), items(2, [null, 'belum'])]);
     expect(bestMissingItems(spbe, recorded, done)).toEqual([]);
     expect(bestMissingItems(spbe, recorded, new Map())).toEqual([]);
+  });
+});
+
+describe('the evidence estimate of a Pemdi value', () => {
+  const pemdi = shippedFramework('pemdi-2026');
+
+  it('keeps a recorded decimal that stands in the evidence-backed level, else the whole level', () => {
+    const recorded = new Map([[1, 126], [2, 126], [3, 310]]);
+    const items = new Map([
+      [1, [at(1, 'selesai'), at(2, 'diajukan')]], // level 1: 1,26 is in band 1, kept
+      [2, [at(1, 'selesai'), at(2, 'selesai')]], // level 2 backed: 2,00
+      [3, [at(1, 'selesai'), at(2, 'revisi')]], // level 1 backed, recorded 3,10: the estimate is 1,00
+    ]);
+    expect(projectedValues(pemdi, recorded, items)).toEqual(new Map([[1, 126], [2, 200], [3, 100]]));
+  });
+
+  it('gains from a decimal value count only the part up to the whole level', () => {
+    const recorded = new Map(pemdi.indicators.map((i) => [i.no, 100]));
+    recorded.set(20, 126);
+    const byIndicator = new Map([[20, [{ id: 7, title: 'SKM daring', level: 2, status: 'diajukan' as const }]]]);
+    // weight 15 %: (2,00 − 1,26) × 1 500 / 100 = 1 110 units = +0,111
+    expect(bestMissingItems(pemdi, recorded, byIndicator)).toEqual([
+      { itemId: 7, indicatorNo: 20, title: 'SKM daring', fromValue: 126, toLevel: 2, gainUnits: 1_110 },
+    ]);
   });
 });

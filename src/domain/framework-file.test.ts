@@ -53,7 +53,8 @@ describe('shipped framework files', () => {
   it('SPBE 2020 scales, evidence and predicates', () => {
     const f = parseOk(spbeFile);
     const i42 = f.indicators.find((i) => i.no === 42);
-    expect(i42).toMatchObject({ weight: 300, scale: 'layanan', aspectNo: 8, externalSource: null });
+    expect(i42).toMatchObject({ weight: 300, scale: 'layanan', aspectNo: 8, externalIndex: null, criteria: [] });
+    expect(f.valueDecimals).toBe(0);
     expect(i42?.name).toBe('Tingkat Kematangan Layanan Pengaduan Pelayanan Publik');
     expect(f.indicators.filter((i) => i.scale === 'proses').map((i) => i.no)).toEqual(range(1, 31));
     expect(f.indicators.filter((i) => i.scale === 'layanan').map((i) => i.no)).toEqual(range(32, 47));
@@ -63,18 +64,17 @@ describe('shipped framework files', () => {
       { code: 'proses', names: ['Rintisan', 'Terkelola', 'Terdefinisi', 'Terpadu dan Terukur', 'Optimum'] },
       { code: 'layanan', names: ['Informasi', 'Interaksi', 'Transaksi', 'Kolaborasi', 'Optimum'] },
     ]);
+    // Tabel 13: the lower bound is inclusive ("3,5 – < 4,2").
+    const band = (name: string, min: number, max: number, maxInclusive = false) => ({ name, alias: null, min, minInclusive: true, max, maxInclusive });
     expect(f.predicates).toEqual([
-      { name: 'Kurang', min: 10_000, max: 18_000, maxInclusive: false },
-      { name: 'Cukup', min: 18_000, max: 26_000, maxInclusive: false },
-      { name: 'Baik', min: 26_000, max: 35_000, maxInclusive: false },
-      { name: 'Sangat Baik', min: 35_000, max: 42_000, maxInclusive: false },
-      { name: 'Memuaskan', min: 42_000, max: 50_000, maxInclusive: true },
+      band('Kurang', 10_000, 18_000), band('Cukup', 18_000, 26_000), band('Baik', 26_000, 35_000),
+      band('Sangat Baik', 35_000, 42_000), band('Memuaskan', 42_000, 50_000, true),
     ]);
   });
 
-  it('Pemdi 2026 is provisional, has 7 aspects and 20 indicators without domains', () => {
+  it('Pemdi 2026 is read from the regulation: 7 aspects and 20 indicators without domains, decimal values', () => {
     const f = parseOk(pemdiFile);
-    expect(f).toMatchObject({ code: 'pemdi-2026', regulation: 'PermenPANRB No. 8 Tahun 2026', provisional: true });
+    expect(f).toMatchObject({ code: 'pemdi-2026', regulation: 'PermenPANRB No. 8 Tahun 2026', provisional: false, valueDecimals: 2 });
     expect([f.validFrom, f.validTo]).toEqual([2026, null]);
     expect(f.domains).toEqual([]);
     expect(f.aspects.map((a) => a.weight)).toEqual([1000, 1000, 1500, 1500, 1000, 1500, 2500]);
@@ -83,20 +83,22 @@ describe('shipped framework files', () => {
     expect(f.indicators.map((i) => i.weight)).toEqual([
       500, 500, 500, 500, 500, 300, 300, 400, 400, 400, 300, 400, 500, 500, 400, 400, 400, 300, 1000, 1500,
     ]);
-    expect(f.indicators.every((i) => i.scale === 'pemdi' && i.evidenceExample === null)).toBe(true);
+    expect(f.indicators.every((i) => i.scale === 'pemdi' && i.criteria.length === 5)).toBe(true);
     expect(f.levelScales).toEqual([{ code: 'pemdi', names: ['Merintis', 'Membangun', 'Berkembang', 'Melembaga', 'Unggul'] }]);
-    expect(Object.fromEntries(f.indicators.filter((i) => i.externalSource).map((i) => [i.no, i.externalSource]))).toEqual({
-      5: 'Satu Data Indonesia (Bappenas)',
-      6: 'BIG',
-      7: 'BPS',
-      10: 'BSSN',
+    expect(Object.fromEntries(f.indicators.filter((i) => i.externalIndex).map((i) => [i.no, i.externalIndex!.agency]))).toEqual({
+      5: 'Bappenas', 6: 'BIG', 7: 'BPS', 10: 'BSSN', 11: 'BSSN', 12: 'BSSN',
     });
+    expect(f.indicators[4]!.externalIndex).toEqual({
+      code: 'SDI', name: 'Indeks Satu Data Indonesia', agency: 'Bappenas', min: 0, max: 10_000,
+      thresholds: [1_250, 3_750, 6_250, 7_500], thresholdRule: 'lower-inclusive', derive: 'level',
+    });
+    // Upper-inclusive (1,50 is Kurang), as the 2026 assessors read Tabel 4.
     expect(f.predicates).toEqual([
-      { name: 'Kurang', min: 10_000, max: 15_000, maxInclusive: false },
-      { name: 'Cukup', min: 15_000, max: 25_000, maxInclusive: false },
-      { name: 'Baik', min: 25_000, max: 35_000, maxInclusive: false },
-      { name: 'Sangat Baik', min: 35_000, max: 40_000, maxInclusive: false },
-      { name: 'Memuaskan', min: 40_000, max: 50_000, maxInclusive: true },
+      { name: 'Kurang', alias: 'Merintis', min: 10_000, minInclusive: true, max: 15_000, maxInclusive: true },
+      { name: 'Cukup', alias: 'Membangun', min: 15_000, minInclusive: false, max: 25_000, maxInclusive: true },
+      { name: 'Baik', alias: 'Berkembang', min: 25_000, minInclusive: false, max: 35_000, maxInclusive: true },
+      { name: 'Sangat Baik', alias: 'Melembaga', min: 35_000, minInclusive: false, max: 40_000, maxInclusive: true },
+      { name: 'Memuaskan', alias: 'Unggul', min: 40_000, minInclusive: false, max: 50_000, maxInclusive: true },
     ]);
   });
 
@@ -227,7 +229,7 @@ describe('refusals', () => {
 
   it('predicate gap', () => {
     expect(refused((f) => (predicate(f, 'Baik').min = 2.7))).toContain(
-      'celah antara predikat "Cukup" (sampai < 2,6) dan "Baik" (mulai 2,7): nilai 2,6 sampai < 2,7 tidak punya predikat',
+      'celah antara predikat "Cukup" (sampai < 2,6) dan "Baik" (mulai 2,7): nilai di antaranya tidak punya predikat',
     );
   });
 
@@ -267,7 +269,34 @@ describe('refusals', () => {
         delete predicate(f, 'Baik').maxExclusive;
         predicate(f, 'Baik').max = 3.5;
       }),
-    ).toContain('predikat "Baik": batas atas harus maxExclusive karena predikat "Sangat Baik" ada di atasnya');
+    ).toContain('nilai 3,5 masuk ke predikat "Baik" dan "Sangat Baik" sekaligus: salah satu batas harus eksklusif');
+  });
+
+  it('a cut point both bands exclude, and both lower bounds at once', () => {
+    expect(refused((f) => {
+      delete predicate(f, 'Sangat Baik').min;
+      predicate(f, 'Sangat Baik').minExclusive = 3.5;
+    })).toContain('nilai 3,5 tidak masuk predikat mana pun: "Baik" berakhir sebelum 3,5 dan "Sangat Baik" mulai sesudahnya');
+    expect(refused((f) => (predicate(f, 'Baik').minExclusive = 2.6))).toContain(
+      'predikat "Baik": isi salah satu dari min (inklusif) atau minExclusive, bukan keduanya',
+    );
+  });
+
+  it('a decimal-valued framework needs whole-percent weights, five bands and five criteria each', () => {
+    expect(refused((f) => {
+      indicator(f, 1).weight = 4.5;
+      indicator(f, 2).weight = 5.5;
+    }, pemdiFile)).toContain('indikator 1: bobot 4,5 harus bilangan bulat persen karena nilai indikator berdesimal');
+    expect(refused((f) => indicator(f, 3).criteria.pop(), pemdiFile)).toContain('indikator 3: criteria harus tepat 5 (tingkat 1 sampai 5), ada 4');
+  });
+
+  it('an external index with cut points outside its scale or half a rule', () => {
+    expect(refused((f) => (indicator(f, 5).externalIndex.thresholds = [12.5, 37.5, 62.5, 120]), pemdiFile)).toContain(
+      'indikator 5: externalIndex.thresholds harus naik dan berada di antara min dan max',
+    );
+    expect(refused((f) => (indicator(f, 5).externalIndex.derive = null), pemdiFile)).toContain(
+      'indikator 5: externalIndex tanpa thresholds juga tanpa thresholdRule dan derive (hanya rujukan), dan sebaliknya',
+    );
   });
 
   it('predicate bound with more than 4 decimals, empty band, second open-ended band, duplicate name', () => {

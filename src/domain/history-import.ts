@@ -86,7 +86,7 @@ function parseIndexValue(text: string, what: string): { units: IndexUnits } | { 
 }
 
 function describeBand(band: PredicateBand): string {
-  return `${show1(band.min)} – ${band.maxInclusive ? '' : '< '}${show1(band.max)}`;
+  return `${band.minInclusive ? '' : '> '}${show1(band.min)} – ${band.maxInclusive ? '' : '< '}${show1(band.max)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineGroups, computeIndex, predicateOf } from './index-calculation.ts';
 import { formatFraction } from './numbers.ts';
-import { fixtureLevels, shippedFramework } from '../../tests/support/frameworks.ts';
+import { fixtureValues, shippedFramework } from '../../tests/support/frameworks.ts';
 
 const spbe = shippedFramework('spbe-2020');
 const pemdi = shippedFramework('pemdi-2026');
@@ -27,21 +27,21 @@ describe('the index of PermenPANRB 59/2020', () => {
     ['paser-2024-final.csv', ['3,90', '3,00', '2,36', '3,56'], '3,27', 'Baik'],
     ['paser-2023-final.csv', ['3,00', '2,60', '2,00', '3,37'], '2,90', 'Baik'],
   ])('levels of %s give the official domains %j → %s %s', (file, domains, total, predicate) => {
-    const report = computeIndex(spbe, fixtureLevels(file));
+    const report = computeIndex(spbe, fixtureValues(file));
     expect(shown(report)).toEqual({ total, predicate, domains });
     expect(report.missing).toEqual([]);
   });
 
   it('computes aspect indices as the weighted mean of their own indicators', () => {
-    const levels = new Map(spbe.indicators.map((i) => [i.no, 1]));
-    for (const no of [11, 12, 13, 14]) levels.set(no, no === 11 ? 5 : 2); // aspek 2: (5+2+2+2)/4
+    const levels = new Map(spbe.indicators.map((i) => [i.no, 100]));
+    for (const no of [11, 12, 13, 14]) levels.set(no, no === 11 ? 500 : 200); // aspek 2: (5+2+2+2)/4
     const report = computeIndex(spbe, levels);
     expect(formatFraction(report.aspects.find((a) => a.no === 2)!.value!)).toBe('2,75');
     expect(formatFraction(report.aspects.find((a) => a.no === 1)!.value!)).toBe('1,00');
   });
 
   it('reports the missing indicators instead of an index when some have no level', () => {
-    const levels = fixtureLevels('kaltim-2024-final.csv');
+    const levels = fixtureValues('kaltim-2024-final.csv');
     levels.delete(42);
     levels.delete(7);
     const report = computeIndex(spbe, levels);
@@ -68,26 +68,29 @@ describe('predicates on the unrounded value', () => {
   it('an index shown as 3,50 that was 3,4975 stays Baik, through the whole engine', () => {
     // All at 3 (30 000 units), 42–47 at 5 (+3 600), 32 at 4 (+275), 11–12 at 4 (+500),
     // 21–24 at 4 (+600): exactly 34 975 units.
-    const levels = new Map(spbe.indicators.map((i) => [i.no, 3]));
-    for (const no of [42, 43, 44, 45, 46, 47]) levels.set(no, 5);
-    for (const no of [32, 11, 12, 21, 22, 23, 24]) levels.set(no, 4);
+    const levels = new Map(spbe.indicators.map((i) => [i.no, 300]));
+    for (const no of [42, 43, 44, 45, 46, 47]) levels.set(no, 500);
+    for (const no of [32, 11, 12, 21, 22, 23, 24]) levels.set(no, 400);
     const report = computeIndex(spbe, levels);
     expect(report.totalUnits).toBe(34_975);
     expect(formatFraction(report.total!)).toBe('3,50');
     expect(report.predicate).toBe('Baik');
-    levels.set(33, 4); // +275 → 35 250
+    levels.set(33, 400); // +275 → 35 250
     expect(computeIndex(spbe, levels).predicate).toBe('Sangat Baik');
   });
 
+  // PermenPANRB 8/2026 Tabel 4 prints "<" on both sides; read upper-inclusive as its assessors do.
   it.each([
-    [14_999, 'Kurang'], [15_000, 'Cukup'], [24_999, 'Cukup'], [25_000, 'Baik'],
-    [34_999, 'Baik'], [35_000, 'Sangat Baik'], [39_999, 'Sangat Baik'], [40_000, 'Memuaskan'],
-  ])('Pemdi (provisional bands): %i units is %s', (units, name) => {
+    [10_000, 'Kurang'], [14_900, 'Kurang'], [15_000, 'Kurang'], [15_001, 'Cukup'], [15_100, 'Cukup'],
+    [24_900, 'Cukup'], [25_000, 'Cukup'], [25_001, 'Baik'], [25_100, 'Baik'],
+    [34_900, 'Baik'], [35_000, 'Baik'], [35_001, 'Sangat Baik'], [35_100, 'Sangat Baik'],
+    [39_900, 'Sangat Baik'], [40_000, 'Sangat Baik'], [40_001, 'Memuaskan'], [40_100, 'Memuaskan'], [50_000, 'Memuaskan'],
+  ])('Pemdi (upper-inclusive): %i units is %s', (units, name) => {
     expect(predicateOf(pemdi.predicates, units)).toBe(name);
   });
 
   it('Pemdi has no domains: the index comes from its 7 aspects', () => {
-    const report = computeIndex(pemdi, new Map(pemdi.indicators.map((i) => [i.no, 3])));
+    const report = computeIndex(pemdi, new Map(pemdi.indicators.map((i) => [i.no, 300])));
     expect(report.domains).toEqual([]);
     expect(report.aspects).toHaveLength(7);
     expect(formatFraction(report.total!)).toBe('3,00');

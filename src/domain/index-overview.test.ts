@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureLevels, shippedFramework } from '../../tests/support/frameworks.ts';
+import { fixtureValues, shippedFramework } from '../../tests/support/frameworks.ts';
 import { indexOverview } from './index-overview.ts';
 import type { Stage } from './stages.ts';
 
@@ -7,9 +7,9 @@ const spbe = shippedFramework('spbe-2020');
 
 describe('indexOverview', () => {
   const recorded = new Map<Stage, Map<number, number>>([
-    ['mandiri', fixtureLevels('kaltim-2024-final.csv')],
-    ['dokumen', fixtureLevels('paser-2024-final.csv')],
-    ['interviu', new Map([[42, 5]])],
+    ['mandiri', fixtureValues('kaltim-2024-final.csv')],
+    ['dokumen', fixtureValues('paser-2024-final.csv')],
+    ['interviu', new Map([[42, 500]])],
   ]);
 
   it('shows the latest scored stage, the change from the stage before, and the target gap', () => {
@@ -29,7 +29,7 @@ describe('indexOverview', () => {
   });
 
   it('an incomplete stage has no total and no gap', () => {
-    const o = indexOverview(spbe, new Map([['dokumen', new Map([[1, 3]])]]), null, 30_000);
+    const o = indexOverview(spbe, new Map([['dokumen', new Map([[1, 300]])]]), null, 30_000);
     expect(o.report.totalUnits).toBeNull();
     expect(o.report.missing).toHaveLength(46);
     expect(o.targetGapUnits).toBeNull();

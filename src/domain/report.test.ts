@@ -21,9 +21,9 @@ describe('buildReport', () => {
   it('gives each indicator its contribution; together they are the index', () => {
     const sum = model.indicators.reduce((s, i) => s + i.contributionUnits!, 0);
     expect(sum).toBe(32_670);
-    const one = model.indicators.find((i) => i.level === 3)!;
+    const one = model.indicators.find((i) => i.value === 300)!;
     expect(one.contributionUnits).toBe(3 * one.weight);
-    expect(one.nextLevel).toBe(4);
+    expect(one.nextValue).toBe(400);
     expect(one.gainUnits).toBe(one.weight);
   });
 
@@ -32,9 +32,9 @@ describe('buildReport', () => {
     expect(new Set(model.raises.map((r) => r.no)).size).toBe(5);
     const gains = model.raises.map((r) => r.gainUnits);
     expect(gains).toEqual([...gains].sort((a, b) => b - a));
-    const heaviestOpen = Math.max(...model.indicators.filter((i) => i.level! < 5).map((i) => i.weight));
+    const heaviestOpen = Math.max(...model.indicators.filter((i) => i.value! < 500).map((i) => i.weight));
     expect(gains[0]).toBe(heaviestOpen);
-    expect(model.raises.every((r) => r.level! < 5)).toBe(true);
+    expect(model.raises.every((r) => r.value! < 500)).toBe(true);
   });
 
   it('ranks OPDs by overdue items, counting an item due today as not overdue', () => {
@@ -88,24 +88,26 @@ describe('bandsOfYear', () => {
     expect(bandsOfYear([spbe, pemdi], 2024, 'pemdi-2026')?.code).toBe('pemdi-2026');
   });
 
-  it('classifies 2,50 differently under SPBE (Cukup) and Pemdi (Baik)', () => {
-    const report = buildReport({
+  it('classifies 2,55 differently under SPBE (Cukup) and Pemdi (Baik), and 2,50 as Cukup in both', () => {
+    const at = (units: number) => buildReport({
       ...paserReportInput(),
       history: [
-        { year: 2025, totalUnits: 25_000, predicate: null, frameworkCode: null, domains: [], source: null },
-        { year: 2026, totalUnits: 25_000, predicate: null, frameworkCode: null, domains: [], source: null },
+        { year: 2025, totalUnits: units, predicate: null, frameworkCode: null, domains: [], source: null },
+        { year: 2026, totalUnits: units, predicate: null, frameworkCode: null, domains: [], source: null },
       ],
-    });
-    expect(report.trend.filter((p) => p.year >= 2025).map((p) => p.predicate)).toEqual(['Cukup', 'Baik']);
+    }).trend.filter((p) => p.year >= 2025).map((p) => p.predicate);
+    expect(at(25_500)).toEqual(['Cukup', 'Baik']);
+    // Pemdi reads its cut points upper-inclusive: 2,50 is still Cukup, as SPBE's 2,5 < 2,6 is.
+    expect(at(25_000)).toEqual(['Cukup', 'Cukup']);
   });
 });
 
 describe('topRaises', () => {
   const row = (no: number, weight: number, level: number | null): IndicatorRow => ({
     no, name: `I${no}`, aspectNo: 1, aspectName: 'A', domainNo: 1, domainName: 'D', weight,
-    levels: { mandiri: null, dokumen: null, interviu: null, visitasi: null, final: level },
-    level, contributionUnits: level === null ? null : level * weight,
-    nextLevel: level === null || level >= 5 ? null : level + 1, gainUnits: level === null || level >= 5 ? 0 : weight, owners: [],
+    values: { mandiri: null, dokumen: null, interviu: null, visitasi: null, final: level === null ? null : level * 100 },
+    value: level === null ? null : level * 100, contributionUnits: level === null ? null : level * weight,
+    nextValue: level === null || level >= 5 ? null : (level + 1) * 100, gainUnits: level === null || level >= 5 ? 0 : weight, owners: [],
   });
 
   it('breaks ties by the lower level, then the lower number', () => {

@@ -97,7 +97,7 @@ export function checkScoreTable(table: Table, framework: ImportFramework): Score
       const parsed = parseIndicatorValue(framework, rawValue);
       if (parsed.ok) value = parsed.value;
       else errors.push(`Baris ${rowNo}: ${parsed.problem}`);
-    } else if (!external) {
+    } else if (rawExternal === '') {
       errors.push(`Baris ${rowNo}: ${framework.valueDecimals > 0 ? 'nilai 1,00–5,00' : 'tingkat 1–5'} belum diisi.`);
     }
     if (value !== null && external?.derived != null && value !== external.derived) {

@@ -72,9 +72,11 @@ function fewestRaises(framework: FrameworkDef, values: IndicatorValues, needed: 
       let gain = 0;
       for (let r = 0; r <= ladder.raises.length; r++) {
         if (r > 0) gain += ladder.raises[r - 1]!.gainUnits;
-        if (base + gain >= next[count + r]!) {
-          next[count + r] = base + gain;
-          choice[count + r] = r;
+        // On a tie the ladder at hand (more preferred than all before it) takes more raises.
+        const at = count + r;
+        if (base + gain > next[at]! || (base + gain === next[at]! && r > choice[at]!)) {
+          next[at] = base + gain;
+          choice[at] = r;
         }
       }
     });

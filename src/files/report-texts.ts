@@ -9,7 +9,6 @@ import type { IndicatorRow, OpdRow, ReportModel } from '../domain/report.ts';
 import { simulateTarget } from '../domain/simulation.ts';
 import { STAGE_LABELS } from '../domain/stages.ts';
 import { formatValue } from '../domain/values.ts';
-import { waitingText } from '../domain/external-indices.ts';
 
 export const PDF_TEXTS = {
   author: 'Bot Koordinasi SPBE',
@@ -40,7 +39,7 @@ export const PDF_TEXTS = {
   raisesNone: 'Tidak ada indikator yang masih bisa dinaikkan.',
   raisesColumns: { no: 'No.', name: 'Indikator', level: 'Tingkat', gain: 'Tambahan', owners: 'Penanggung jawab' },
   levelStep: (from: string, to: string) => `${from} → ${to}`,
-  externalWaiting: (what: string) => `Indeks instansi lain: ${what}.`,
+  externalWaiting: (what: string) => `Menunggu nilai indeks instansi lain: ${what}.`,
   noOwner: 'belum ditetapkan',
 
   opdsHeading: 'OPD dengan butir terlambat terbanyak',
@@ -85,7 +84,8 @@ function previousYear(model: ReportModel) {
 
 /** Other agencies' index values still awaited (Pemdi 8/2026 Pasal 7), one sentence. */
 export function externalLines(model: ReportModel): string[] {
-  return model.externalMissing.length === 0 ? [] : [PDF_TEXTS.externalWaiting(model.externalMissing.map(waitingText).join('; '))];
+  if (model.externalMissing.length === 0) return [];
+  return [PDF_TEXTS.externalWaiting(model.externalMissing.map((m) => `${m.code} (${m.agency}${m.derives ? '' : ', rujukan'})`).join(', '))];
 }
 
 export function headlineText(model: ReportModel): HeadlineText {

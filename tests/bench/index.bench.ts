@@ -4,12 +4,12 @@ import { loadEvaluationContext } from '../../src/db/evaluations.ts';
 import { computeIndex } from '../../src/domain/index-calculation.ts';
 import { simulateTarget } from '../../src/domain/simulation.ts';
 import { effectiveValues, STAGES } from '../../src/domain/stages.ts';
-import { fixtureLevels, shippedFramework } from '../support/frameworks.ts';
+import { fixtureValues, shippedFramework } from '../support/frameworks.ts';
 import { cli } from '../support/cli.ts';
 import { benchDatabase, measure, printFigures } from './support.ts';
 
 const spbe = shippedFramework('spbe-2020');
-const kaltim = fixtureLevels('kaltim-2024-final.csv');
+const kaltim = fixtureValues('kaltim-2024-final.csv');
 const lowest = new Map(spbe.indicators.map((i) => [i.no, 1]));
 
 await measure('computeIndex, SPBE 47 indicators', () => computeIndex(spbe, kaltim), { runs: 20_000 });

@@ -30,7 +30,7 @@ const { workspace, evaluation } = await createWorkspace(db, {
 }, CLI_ACTOR);
 for (const [s, stage] of STAGES.entries()) {
   await db.stage.update({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: stage } }, data: { dueDate: `2024-${String(7 + s).padStart(2, '0')}-28` } });
-  const rows = framework.def.indicators.map((i) => ({ rowNo: i.no + 1, indicatorNo: i.no, level: ((i.no + s) % 5) + 1, note: null }));
+  const rows = framework.def.indicators.map((i) => ({ rowNo: i.no + 1, indicatorNo: i.no, value: (((i.no + s) % 5) + 1) * 100, note: null, external: null }));
   await applyScoreImport(db, { evaluationId: evaluation.id, workspaceId: workspace.id, stage, indicatorIds: framework.indicatorIds, rows }, CLI_ACTOR);
 }
 const opdIds: number[] = [];
@@ -48,7 +48,7 @@ await db.checklistItem.createMany({
 await db.scoreChange.createMany({
   data: Array.from({ length: CHANGES }, (_, i) => ({
     evaluationId: evaluation.id, indicatorId: indicatorIds[i % indicatorIds.length]!, stage: STAGES[i % 5]!,
-    oldLevel: (i % 4) + 1, newLevel: (i % 4) + 2, note: i % 3 === 0 ? 'perubahan setelah klarifikasi' : null, source: 'import',
+    oldValue: ((i % 4) + 1) * 100, newValue: ((i % 4) + 2) * 100, note: i % 3 === 0 ? 'perubahan setelah klarifikasi' : null, source: 'import',
   })),
 });
 await db.indicatorOwner.createMany({ data: indicatorIds.map((indicatorId, i) => ({ workspaceId: workspace.id, indicatorId, opdId: opdIds[i % OPD_COUNT]! })) });

@@ -36,7 +36,7 @@ export async function seedBenchDatabase(db: Db, opts: { itemsPerOpd?: number } =
     await db.opd.createMany({ data: Array.from({ length: OPDS }, (_, o) => ({ workspaceId: workspace.id, code: `opd-${o + 1}`, name: `OPD ${o + 1}` })) });
     await db.score.createMany({
       data: STAGES.flatMap((stage, s) => fw.def.indicators.map((i) => ({
-        evaluationId: evaluation.id, indicatorId: fw.indicatorIds.get(i.no)!, stage, level: 1 + ((i.no + w + s) % 5),
+        evaluationId: evaluation.id, indicatorId: fw.indicatorIds.get(i.no)!, stage, value: (1 + ((i.no + w + s) % 5)) * 100,
       }))),
     });
     await db.chat.create({ data: { workspaceId: workspace.id, telegramChatId: BigInt(groupId(w)), type: 'supergroup', title: `Grup ${w}` } });

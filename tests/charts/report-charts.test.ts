@@ -56,7 +56,7 @@ describe('renderReportCharts', () => {
 
   it('draws Pemdi, which has no domains, per aspect', async () => {
     const pemdi = shippedFramework('pemdi-2026');
-    const levels = new Map(pemdi.indicators.map((i) => [i.no, 1 + (i.no % 5)]));
+    const levels = new Map(pemdi.indicators.map((i) => [i.no, (1 + (i.no % 5)) * 100]));
     const model = buildReport({ ...paserReportInput(), year: 2026, framework: pemdi, recorded: new Map([['dokumen', levels]]) });
     const domains = await decode((await renderReportCharts(model)).domains);
     expect(barRuns(domains, 'y')).toBe(pemdi.aspects.length);

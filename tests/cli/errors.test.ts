@@ -98,8 +98,8 @@ describe('scores import refusals (exit 1, nothing written)', () => {
     const run = await expectRefused(importArgs(path), 1,
       'Impor dibatalkan, tidak ada yang disimpan',
       'Baris 3: indikator "48" tidak dikenal',
-      'Baris 4: tingkat "0" harus bilangan bulat 1–5',
-      'Baris 5: tingkat "6" harus bilangan bulat 1–5',
+      'Baris 4: Tingkat "0" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5',
+      'Baris 5: Tingkat "6" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5',
       'Baris 6: indikator 1 sudah ada di baris 2',
       'Baris 7: indikator "abc" tidak dikenal');
     expect(run.stderr).not.toContain('Baris 2:');

@@ -31,11 +31,11 @@ describe('score history and audit', () => {
     expect(rows[0]).toMatch(/\d+ [A-Z][a-z]+ \d{4} \d\d\.\d\d WITA +final +42 +– +5 +CLI admin/);
     expect(rows[1]).toMatch(/final +42 +5 +4 +CLI admin/);
     const stored = await t.db.scoreChange.findMany({ where: { indicator: { no: 42, framework: { code: 'spbe-2020' } } } });
-    expect(stored.map((c) => [c.oldLevel, c.newLevel, c.source, c.authorId])).toEqual([[null, 5, 'import', null], [5, 4, 'import', null]]);
+    expect(stored.map((c) => [c.oldValue, c.newValue, c.source, c.authorId])).toEqual([[null, 500, 'import', null], [500, 400, 'import', null]]);
     const audits = await t.db.auditEntry.findMany({ where: { action: 'scores.import' } });
     expect(audits).toHaveLength(2);
     expect(audits.every((a) => a.via === 'cli')).toBe(true);
-    expect(JSON.parse(audits[1]!.detail).changes).toContainEqual({ indikator: 42, dari: 5, ke: 4 });
+    expect(JSON.parse(audits[1]!.detail).changes).toContainEqual({ indikator: 42, dari: '5,00', ke: '4,00' });
   });
 
   it('refuses an unknown indicator in the history filter', async () => {
@@ -189,7 +189,7 @@ describe('past yearly results (history)', () => {
       'Baris 4, kolom indeks: indeks "2,905" memiliki lebih dari 2 desimal',
       'Baris 5, kolom tahun: tahun 2019 sudah ada di baris 2; setiap tahun hanya boleh satu baris.',
       'Baris 6, kolom domain_1: kerangka pemdi-2026 tidak memiliki domain; kosongkan nilai domain.',
-      'Baris 6, kolom predikat: predikat "Baik" tidak cocok dengan indeks 2,40; menurut rentang kerangka pemdi-2026 indeks itu berpredikat Cukup (1,5 – < 2,5).');
+      'Baris 6, kolom predikat: predikat "Baik" tidak cocok dengan indeks 2,40; menurut rentang kerangka pemdi-2026 indeks itu berpredikat Cukup (> 1,5 – 2,5).');
     expect((await paserRows()).find((r) => r.year === 2019)!.indexUnits).toBe(16_900);
     await expectRefused(['history', 'import', '--workspace', 'paser', '--file', join(t.dir, 'tidak-ada.csv')], 1, 'berkas "');
     await expectRefused(['history', 'import', '--workspace', 'paser', '--file', `${REPO_ROOT}README.md`], 1, 'tidak didukung');

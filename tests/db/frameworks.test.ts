@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFrameworkById, findFrameworkIdByCode } from '../../src/db/frameworks.ts';
 import { FRAMEWORKS_DIR, syncFrameworkFiles } from '../../src/db/framework-files.ts';
+import { shippedFramework } from '../support/frameworks.ts';
 import { computeIndex } from '../../src/domain/index-calculation.ts';
 import type { TestDb } from '../support/db.ts';
 import { createTestDb } from '../support/db.ts';
@@ -39,8 +40,14 @@ describe('loading framework files into the database', () => {
     expect(fw.def.levelScales.find((s) => s.code === 'proses')!.names[3]).toBe('Terpadu dan Terukur');
     expect(fw.def.predicates.map((p) => [p.name, p.min])).toEqual([
       ['Kurang', 10_000], ['Cukup', 18_000], ['Baik', 26_000], ['Sangat Baik', 35_000], ['Memuaskan', 42_000]]);
-    const all3 = new Map(fw.def.indicators.map((i) => [i.no, 3]));
+    const all3 = new Map(fw.def.indicators.map((i) => [i.no, 300]));
     expect(computeIndex(fw.def, all3).totalUnits).toBe(30_000);
+  });
+
+  it('keeps everything the Pemdi file says: decimals, criteria, agencies, external indices, band inclusivity, citation', async () => {
+    const fw = (await findFrameworkById(t.db, (await findFrameworkIdByCode(t.db, 'pemdi-2026'))!))!;
+    expect(fw.def).toEqual(shippedFramework('pemdi-2026'));
+    expect(fw.def.predicates[1]).toMatchObject({ name: 'Cukup', alias: 'Membangun', minInclusive: false, maxInclusive: true });
   });
 
   it('updates a changed file in place, keeping indicator ids (and so every score) intact', async () => {

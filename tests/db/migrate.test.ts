@@ -34,7 +34,7 @@ describe('npm run cli on databases of every age', () => {
     const result = await npmCli(url, 'frameworks', 'list');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/spbe-2020 .*47 .*resmi/);
-    expect(result.stdout).toMatch(/pemdi-2026 .*20 .*sementara/);
+    expect(result.stdout).toMatch(/pemdi-2026 .*20 .*resmi/);
     const db = createDb(url);
     expect(await planMigrations(db)).toEqual({ pending: [], applied: listCodeMigrations() });
     expect(await db.indicator.count()).toBe(67);

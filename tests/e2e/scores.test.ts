@@ -44,11 +44,11 @@ describe('/indeks', () => {
 
   it('a coordinator records a level and /indeks changes, with the history and audit kept', async () => {
     const recorded = textOf(await h.say(rina, GROUP, '/nilai 012 5 interviu SK arsitektur sudah terbit'));
-    expect(recorded).toContain('Tercatat: indikator 12, tahap Penilaian Interviu, tingkat <b>5</b> (Optimum), sebelumnya 4.');
-    expect(recorded).toContain('Indeks tahap ini sekarang: <b>3,81</b>');
+    expect(recorded).toContain('Tercatat: indikator 12, tahap Penilaian Interviu, nilai <b>5 (Optimum)</b>, sebelumnya 4.');
+    expect(recorded).toContain('Indeks tahap ini sekarang: <b>3,81</b> (+0,025).');
     expect(textOf(await h.say(sekda, GROUP, '/indeks'))).toContain('Indeks: <b>3,81</b> (Sangat Baik)');
     const change = await h.t.db.scoreChange.findFirst({ where: { indicator: { no: 12, framework: { code: 'spbe-2020' } }, source: 'bot' } });
-    expect(change).toMatchObject({ stage: 'interviu', oldLevel: 4, newLevel: 5, note: 'SK arsitektur sudah terbit' });
+    expect(change).toMatchObject({ stage: 'interviu', oldValue: 400, newValue: 500, note: 'SK arsitektur sudah terbit' });
     expect(await h.t.db.auditEntry.count({ where: { action: 'score.set', via: 'bot' } })).toBe(1);
   });
 });
@@ -57,14 +57,17 @@ describe('/nilai refusals change nothing', () => {
   it.each([
     ['/nilai', undefined],
     ['/nilai 48 3', 'Nomor indikator "48" tidak ada (1–47).'],
-    ['/nilai 12 6', 'Tingkat "6" harus bilangan bulat 1–5.'],
-    ['/nilai 12 tiga', 'Tingkat "tiga" harus bilangan bulat 1–5.'],
+    ['/nilai 12 6', 'Tingkat "6" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.'],
+    ['/nilai 12 tiga', 'Tingkat "tiga" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.'],
+    // SPBE levels are whole: a Pemdi-style decimal is refused
+    ['/nilai 12 1,26', 'Tingkat "1,26" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.'],
+    ['/nilai 12 sdi 58', 'Tingkat "sdi" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.'],
     ['/nilai abc 3', 'Nomor indikator "abc" tidak ada (1–47).'],
   ])('%s', async (command, problem) => {
     const before = await h.t.db.scoreChange.count();
     const text = textOf(await h.say(rina, GROUP, command));
     if (problem) expect(text).toContain(problem);
-    expect(text).toContain('Format: <code>/nilai &lt;no&gt; &lt;tingkat&gt; [tahap] [catatan]</code>');
+    expect(text).toContain('Format: <code>/nilai &lt;no&gt; &lt;tingkat 1–5&gt; [tahap] [catatan]</code>');
     expect(text).toContain('Contoh: <code>/nilai 12 4 dokumen SK sudah terbit</code>');
     expect(await h.t.db.scoreChange.count()).toBe(before);
   });
@@ -103,7 +106,8 @@ describe('/skor, /domain, /simulasi, /tahapan, /jadwal', () => {
   it('/simulasi gives the fewest raises with their gains, or says it is reached or unreachable', async () => {
     const plan = textOf(await h.say(sekda, GROUP, '/simulasi 4'));
     expect(plan).toMatch(/Dari 3,81 ke target 4,00: paling sedikit <b>\d+<\/b> kenaikan satu tingkat/);
-    expect(plan).toMatch(/• indikator \d+ naik ke tingkat \d: \+0,03/);
+    expect(plan).toMatch(/• indikator \d+: \d → \d: \+0,03/);
+    expect(plan).not.toContain('nilai bulat berikutnya');
     expect(textOf(await h.say(sekda, GROUP, '/simulasi'))).toContain('Indeks 3,81 sudah mencapai target 3,50.');
     expect(textOf(await h.say(sekda, GROUP, '/simulasi 5,01'))).toContain('Target "5,01" harus angka 1–5');
     expect(textOf(await h.say(sekda, GROUP, '/simulasi 5'))).toMatch(/paling sedikit <b>\d+<\/b>/);

@@ -191,7 +191,7 @@ describe('report PDF for other situations', () => {
   });
 
   it('says the index is not complete while indicators lack a level', async () => {
-    const recorded = new Map([['mandiri', new Map([[1, 3], [2, 3]])]] as const);
+    const recorded = new Map([['mandiri', new Map([[1, 300], [2, 300]])]] as const);
     const { read } = await build({ ...paserReportInput(), recorded });
     expect(read.lines[0]).toContain(PDF_TEXTS.noScore);
     expect(read.flow).toContain('45 dari 47 indikator belum dinilai pada tahap Penilaian Mandiri.');
@@ -230,7 +230,7 @@ describe('report PDF for other situations', () => {
 
   it('works for the Pemdi framework, whose chart is per aspect', async () => {
     const framework = shippedFramework('pemdi-2026');
-    const levels = new Map(framework.indicators.map((i) => [i.no, (i.no % 4) + 2]));
+    const levels = new Map(framework.indicators.map((i) => [i.no, ((i.no % 4) + 2) * 100]));
     const input: ReportInput = {
       ...paserReportInput(),
       framework,
@@ -243,6 +243,9 @@ describe('report PDF for other situations', () => {
     const { read, model } = await build(input);
     expect(model.headline?.domains).toEqual([]);
     expect(read.lines[0]![0]).toBe('Ringkasan Indeks Pemerintah Digital 2026');
+    // other agencies' index values not yet recorded are named in the headline (Pemdi 8/2026 Pasal 7)
+    expect(read.text).toContain('Menunggu nilai indeks instansi lain: SDI (Bappenas),');
+    expect(read.text).toContain('SJIG (BIG), EPSS (BPS), IKASANDI (BSSN, rujukan).');
     const value = indexText(model.headline!.totalUnits!);
     expect(read.text).toContain(`${value} ${model.headline!.predicate}`);
     for (const r of model.raises) expect(rowStarting(read, `${r.no} `)).toContain(gainText(r.gainUnits));

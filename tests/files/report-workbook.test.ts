@@ -175,7 +175,7 @@ describe('report workbook edge cases', () => {
 
   it('handles Pemdi, which has aspects but no domains', async () => {
     const pemdi = shippedFramework('pemdi-2026');
-    const levels = new Map(pemdi.indicators.map((i) => [i.no, 3]));
+    const levels = new Map(pemdi.indicators.map((i) => [i.no, 300]));
     const wb = await open({ ...paserReportInput({ history: false }), framework: pemdi, year: 2026, recorded: new Map([['final', levels]]), items: [], scoreChanges: [] });
     const data = rows(sheet(wb, 'Indeks per Tahap'));
     expect(data[0]![4]).toBe(3);

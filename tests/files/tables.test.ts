@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkScoreTable } from '../../src/domain/score-import.ts';
+import { shippedFramework } from '../support/frameworks.ts';
 import { TableFileError, readCsv, readTableFile, readXlsx } from '../../src/files/tables.ts';
 
-const SPBE = Array.from({ length: 47 }, (_, i) => i + 1);
+const SPBE = shippedFramework('spbe-2020');
 
 /** An .xlsx file as Excel would send it; `fill` writes the first sheet, a second sheet holds other data. */
 async function xlsx(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
@@ -123,7 +124,7 @@ describe('readXlsx', () => {
       sheet.getRow(5).values = [2, 13, 6];
     });
     const check = checkScoreTable(await readXlsx(data), SPBE);
-    expect(check).toEqual({ ok: false, errors: ['Baris 5: tingkat "6" harus bilangan bulat 1–5.'] });
+    expect(check).toEqual({ ok: false, errors: ['Baris 5: Tingkat "6" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.'] });
   });
 });
 
@@ -158,7 +159,7 @@ describe('readCsv', () => {
   it('drops the UTF-8 byte-order mark from the first header cell', () => {
     const table = readCsv('\uFEFFindikator,tingkat\n1,2\n');
     expect(table.header).toEqual(['indikator', 'tingkat']);
-    expect(checkScoreTable(table, SPBE)).toEqual({ ok: true, rows: [{ rowNo: 2, indicatorNo: 1, level: 2, note: null }] });
+    expect(checkScoreTable(table, SPBE)).toEqual({ ok: true, rows: [{ rowNo: 2, indicatorNo: 1, value: 200, note: null, external: null }] });
   });
 
   it('keeps commas, quotes and line breaks inside quoted cells, one row per record', () => {
@@ -179,7 +180,7 @@ describe('readCsv', () => {
   it('counts blank lines as rows, so later row numbers match the spreadsheet', () => {
     const table = readCsv('indikator,tingkat\n1,2\n\n,\n3,9\n');
     expect(table.rows.map((r) => r.rowNo)).toEqual([2, 3, 4, 5]);
-    expect(checkScoreTable(table, SPBE)).toEqual({ ok: false, errors: ['Baris 5: tingkat "9" harus bilangan bulat 1–5.'] });
+    expect(checkScoreTable(table, SPBE)).toEqual({ ok: false, errors: ['Baris 5: Tingkat "9" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.'] });
   });
 
   it('takes the header from below leading blank lines, keeping the row numbers', () => {
@@ -266,6 +267,6 @@ describe('readTableFile', () => {
     expect(table.rows[0]).toEqual({ rowNo: 2, cells: ['1', '4', ''] });
     expect(table.rows[46]).toEqual({ rowNo: 48, cells: ['47', '3', ''] });
     const check = checkScoreTable(table, SPBE);
-    expect(check.ok && check.rows.map((r) => r.indicatorNo)).toEqual(SPBE);
+    expect(check.ok && check.rows.map((r) => r.indicatorNo)).toEqual(SPBE.indicators.map((i) => i.no));
   });
 });

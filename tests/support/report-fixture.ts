@@ -5,7 +5,7 @@
 import type { ItemStatus } from '../../src/domain/checklists.ts';
 import type { ReportInput, ReportItemInput, PastYearInput } from '../../src/domain/report.ts';
 import type { Stage } from '../../src/domain/stages.ts';
-import { fixtureLevels, shippedFramework } from './frameworks.ts';
+import { fixtureValues, shippedFramework } from './frameworks.ts';
 
 export const PASER_HISTORY: PastYearInput[] = [
   { year: 2018, totalUnits: 18_500, predicate: 'Cukup', frameworkCode: null, domains: [], source: 'KemenPANRB' },
@@ -32,9 +32,9 @@ export interface ReportFixtureOptions {
  * indicator; mandiri one level higher (capped at 5) on every indicator, as self-assessments run high.
  */
 export function paserLevels(): Map<Stage, Map<number, number>> {
-  const final = fixtureLevels('paser-2024-final.csv');
-  const dokumen = new Map([...final].map(([no, l]) => [no, no % 4 === 0 ? Math.max(1, l - 1) : l]));
-  const mandiri = new Map([...final].map(([no, l]) => [no, Math.min(5, l + 1)]));
+  const final = fixtureValues('paser-2024-final.csv');
+  const dokumen = new Map([...final].map(([no, l]) => [no, no % 4 === 0 ? Math.max(100, l - 100) : l]));
+  const mandiri = new Map([...final].map(([no, l]) => [no, Math.min(500, l + 100)]));
   return new Map<Stage, Map<number, number>>([['mandiri', mandiri], ['dokumen', dokumen], ['final', final]]);
 }
 
@@ -73,12 +73,13 @@ export function paserReportInput(options: ReportFixtureOptions = {}): ReportInpu
     opds,
     items,
     scoreChanges: [
-      { at: new Date('2024-08-01T02:00:00Z'), indicatorNo: 1, stage: 'mandiri', oldLevel: null, newLevel: 5, note: 'penilaian mandiri', author: 'Rina', source: 'bot' },
-      { at: new Date('2024-09-20T03:00:00Z'), indicatorNo: 4, stage: 'dokumen', oldLevel: null, newLevel: 3, note: null, author: null, source: 'import' },
-      { at: new Date('2024-12-10T04:00:00Z'), indicatorNo: 12, stage: 'final', oldLevel: 3, newLevel: 4, note: 'hasil akhir', author: 'Budi', source: 'cli' },
+      { at: new Date('2024-08-01T02:00:00Z'), indicatorNo: 1, stage: 'mandiri', oldValue: null, newValue: 500, note: 'penilaian mandiri', author: 'Rina', source: 'bot' },
+      { at: new Date('2024-09-20T03:00:00Z'), indicatorNo: 4, stage: 'dokumen', oldValue: null, newValue: 300, note: null, author: null, source: 'import' },
+      { at: new Date('2024-12-10T04:00:00Z'), indicatorNo: 12, stage: 'final', oldValue: 300, newValue: 400, note: 'hasil akhir', author: 'Budi', source: 'cli' },
     ],
     history: options.history === false ? [] : PASER_HISTORY,
     owners: new Map([[1, ['bappeda']], [12, ['diskominfo']], [21, ['diskominfo', 'bappeda']]]),
+    externalRecorded: new Set<number>(),
     today: '2024-10-15',
     generatedAt: new Date('2024-10-15T01:30:00Z'),
   };

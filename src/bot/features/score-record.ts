@@ -11,7 +11,9 @@ import { formatDecimal } from '../../domain/decimal.ts';
 import { formatFraction } from '../../domain/numbers.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { effectiveValues, latestScoredStage, STAGE_LABELS } from '../../domain/stages.ts';
-import { formatValue, parseExternalValue, parseIndicatorValue } from '../../domain/values.ts';
+import { formatValue, isDecimalFramework, parseExternalValue, parseIndicatorValue } from '../../domain/values.ts';
+import type { FrameworkDef } from '../../domain/framework-types.ts';
+import type { CommandSpec } from '../registry.ts';
 import { arg, parseWith, words } from '../args.ts';
 import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
@@ -34,22 +36,33 @@ function indexChange(ev: EvaluationContext, stage: Stage, indicatorNo: number, v
   return { index: formatFraction(after.total), delta };
 }
 
+/** The usage a refusal shows, in the framework's own terms: whole levels, or decimals and external indices. */
+function nilaiUsage(spec: CommandSpec, fw: FrameworkDef): CommandSpec {
+  const external = fw.indicators.find((i) => i.externalIndex?.derive)?.externalIndex;
+  if (!isDecimalFramework(fw)) return { ...spec, usage: '/nilai <no> <tingkat 1–5> [tahap] [catatan]', example: '/nilai 12 4 dokumen SK sudah terbit' };
+  const ext = external ? ` · /nilai <no> <${external.code.toLowerCase()}|…> <nilai indeks> [tahap]` : '';
+  return { ...spec, usage: `/nilai <no> <nilai 1,00–5,00> [tahap] [catatan]${ext}`, example: '/nilai 3 1,26 dokumen' };
+}
+
 export function scoreRecordFeature() {
   const composer = new Composer<BotContext>();
 
-  composer.command('nilai', guarded('nilai', async (ctx, access, spec) => {
+  composer.command('nilai', guarded('nilai', async (ctx, access, registered) => {
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const fw = ev.framework.def;
+    const spec = nilaiUsage(registered, fw);
     const [noWord, valueWord, ...rest] = words(ctx.payload);
     const no = parseWith(arg.indicatorNo(fw.indicators.length), noWord ?? '');
     if (!no.ok || !valueWord) return void (await reply(ctx, texts.usage(spec, noWord && !no.ok ? no.problem : undefined)));
     const indicator = fw.indicators.find((i) => i.no === no.value)!;
 
-    // "/nilai 5 sdi 58,3": a word that is not a number names another agency's index.
+    // "/nilai 5 sdi 58,3": the second word names another agency's index (SDI, SJIG, EPSS, IKASANDI).
     const ext = indicator.externalIndex;
-    const isExternal = !/^[\d.,]+$/.test(valueWord);
-    if (isExternal && (!ext || ext.code.toLowerCase() !== valueWord.toLowerCase())) {
-      return void (await reply(ctx, t.externalUnknown(indicator.no, valueWord, ext?.code ?? null, fw.indicators.filter((i) => i.externalIndex).map((i) => i.no))));
+    const named = fw.indicators.find((i) => i.externalIndex?.code.toLowerCase() === valueWord.toLowerCase())?.externalIndex ?? null;
+    const isExternal = named !== null;
+    if (named && ext?.code !== named.code) {
+      return void (await reply(ctx, t.externalUnknown(indicator.no, named.code, ext?.code ?? null,
+        fw.indicators.filter((i) => i.externalIndex?.code === named.code).map((i) => i.no))));
     }
     const [rawWord, ...afterValue] = isExternal ? rest : [valueWord, ...rest];
     const parsedValue = isExternal ? null : parseIndicatorValue(fw, rawWord!);
