@@ -16,9 +16,9 @@ export async function frameworksCommand(ctx: CliContext, args: string[]): Promis
     const rows = (await listFrameworks(ctx.db)).map((f) => [
       f.code, f.name, f.regulation, `${f.validFrom}–${f.validTo ?? ''}`,
       String(f._count.domains), String(f._count.aspects), String(f._count.indicators),
-      f.provisional ? 'sementara' : 'resmi',
+      f.valueDecimals > 0 ? '1,00–5,00' : 'tingkat 1–5', f.provisional ? 'sementara' : 'resmi',
     ]);
-    ctx.io.out(renderTable(['Kode', 'Nama', 'Regulasi', 'Tahun', 'Domain', 'Aspek', 'Indikator', 'Status'], rows, [4, 5, 6]));
+    ctx.io.out(renderTable(['Kode', 'Nama', 'Regulasi', 'Tahun', 'Domain', 'Aspek', 'Indikator', 'Nilai', 'Status'], rows, [4, 5, 6]));
     return;
   }
   if (sub === 'load') {

@@ -1,5 +1,7 @@
 import { formatDecimal } from '../../domain/decimal.ts';
 import type { GroupIndex } from '../../domain/index-calculation.ts';
+import { listExternalValues } from '../../db/external-values.ts';
+import { missingExternalIndices, waitingText } from '../../domain/external-indices.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
 import { formatFraction, formatSignedFraction, toRoundedNumber } from '../../domain/numbers.ts';
 import type { Stage } from '../../domain/stages.ts';
@@ -24,6 +26,7 @@ export async function indexCommand(ctx: CliContext, args: string[]): Promise<voi
   // Without --stage, the latest stage that has scores (product.md); nothing scored → final.
   const stage: Stage = o.stage === undefined ? (latestScoredStage(recorded) ?? 'final') : parseStageOption(o.stage, 'final');
   const report = computeIndex(framework.def, effectiveValues(recorded, stage));
+  const waiting = missingExternalIndices(framework.def, new Set((await listExternalValues(ctx.db, evaluation.id)).keys()));
 
   if (o.json) {
     ctx.io.out(JSON.stringify({
@@ -37,6 +40,7 @@ export async function indexCommand(ctx: CliContext, args: string[]): Promise<voi
       domains: report.domains.map(groupJson),
       aspects: report.aspects.map(groupJson),
       missing: report.missing,
+      externalWaiting: waiting.map((w) => ({ code: w.code, agency: w.agency, indicators: w.indicatorNos })),
     }));
     return;
   }
@@ -65,5 +69,6 @@ export async function indexCommand(ctx: CliContext, args: string[]): Promise<voi
   lines.push('', renderTable(['No', 'Aspek', 'Bobot', 'Indeks'],
     report.aspects.map((a) => [String(a.no), a.name, weight(a.weight), fmt(a)]), [0, 2, 3]));
   if (report.missing.length > 0) lines.push('', `Belum bernilai: indikator ${report.missing.join(', ')}`);
+  if (waiting.length > 0) lines.push('', `Indeks instansi lain: ${waiting.map(waitingText).join('; ')}.`);
   ctx.io.out(lines.join('\n'));
 }
