@@ -55,3 +55,12 @@ export async function listExternalValues(db: Db | Queryable, evaluationId: numbe
     indicatorNo: r.indicator.no, source: r.source, raw: r.rawValue, derived: r.derivedValue, updatedAt: r.updatedAt,
   }]));
 }
+
+/** One indicator's external value, or null. */
+export async function findExternalValue(db: Db, evaluationId: number, indicatorId: number): Promise<StoredExternalValue | null> {
+  const r = await db.externalValue.findUnique({
+    where: { evaluationId_indicatorId: { evaluationId, indicatorId } },
+    select: { source: true, rawValue: true, derivedValue: true, updatedAt: true, indicator: { select: { no: true } } },
+  });
+  return r && { indicatorNo: r.indicator.no, source: r.source, raw: r.rawValue, derived: r.derivedValue, updatedAt: r.updatedAt };
+}

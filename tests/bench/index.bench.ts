@@ -10,11 +10,16 @@ import { benchDatabase, measure, printFigures } from './support.ts';
 
 const spbe = shippedFramework('spbe-2020');
 const kaltim = fixtureValues('kaltim-2024-final.csv');
-const lowest = new Map(spbe.indicators.map((i) => [i.no, 1]));
+const lowest = new Map(spbe.indicators.map((i) => [i.no, 100]));
+const pemdi = shippedFramework('pemdi-2026');
+// Pemdi values as assessors give them: decimals, so the plan comes from the dynamic programme.
+const pemdiDecimals = new Map(pemdi.indicators.map((i) => [i.no, 100 + ((i.no * 37) % 300)]));
 
 await measure('computeIndex, SPBE 47 indicators', () => computeIndex(spbe, kaltim), { runs: 20_000 });
 await measure('simulateTarget 3,79 → 4,00 (8 raises)', () => simulateTarget(spbe, kaltim, 40_000), { runs: 20_000 });
 await measure('simulateTarget 1,00 → 5,00 (188 raises)', () => simulateTarget(spbe, lowest, 50_000), { runs: 2_000 });
+await measure('simulateTarget Pemdi decimals → 4,50', () => simulateTarget(pemdi, pemdiDecimals, 45_000), { runs: 2_000 });
+await measure('computeIndex, Pemdi 20 decimal values', () => computeIndex(pemdi, pemdiDecimals), { runs: 20_000 });
 
 const bench = await benchDatabase();
 const ok = async (argv: string[]) => {

@@ -74,6 +74,16 @@ describe('npm run cli on databases of every age', () => {
     });
     const before = createDb(url);
     expect((await planMigrations(before)).pending).toEqual(known.slice(-1));
+    // What the previous release stored: whole levels (an SPBE 3, changed from 2).
+    for (const sql of [
+      `INSERT INTO Framework (id, code, name, regulation, validFrom, contentHash) VALUES (1, 'spbe-2020', 'Indeks SPBE', 'x', 2021, 'old')`,
+      `INSERT INTO Aspect (id, frameworkId, no, name, weight) VALUES (1, 1, 1, 'A', 1300)`,
+      `INSERT INTO Indicator (id, frameworkId, aspectId, no, name, weight, scale, externalSource) VALUES (7, 1, 1, 1, 'I', 130, 'proses', NULL)`,
+      `INSERT INTO Workspace (id, slug, name, timeZone, updatedAt) VALUES (1, 'lama', 'Lama', 'Asia/Jakarta', CURRENT_TIMESTAMP)`,
+      `INSERT INTO Evaluation (id, workspaceId, frameworkId, year) VALUES (1, 1, 1, 2024)`,
+      `INSERT INTO Score (evaluationId, indicatorId, stage, level, updatedAt) VALUES (1, 7, 'final', 3, CURRENT_TIMESTAMP)`,
+      `INSERT INTO ScoreChange (evaluationId, indicatorId, stage, oldLevel, newLevel, source) VALUES (1, 7, 'final', 2, 3, 'bot')`,
+    ]) await before.$executeRawUnsafe(sql);
     await before.$disconnect();
 
     const result = await npmCli(url, 'frameworks', 'list');
@@ -81,6 +91,12 @@ describe('npm run cli on databases of every age', () => {
     const db = createDb(url);
     expect(await planMigrations(db)).toEqual({ pending: [], applied: known });
     expect(await db.framework.count()).toBe(2);
+    // Nothing lost: a whole level becomes its value in hundredths (3 → 3,00), and the framework
+    // file was reloaded into the same indicator row.
+    expect(await db.score.findMany({ select: { indicatorId: true, value: true } })).toEqual([{ indicatorId: 7, value: 300 }]);
+    expect(await db.scoreChange.findMany({ select: { oldValue: true, newValue: true } })).toEqual([{ oldValue: 200, newValue: 300 }]);
+    expect(await db.indicator.findUnique({ where: { id: 7 }, select: { no: true } })).toEqual({ no: 1 });
+    expect((await db.framework.findUniqueOrThrow({ where: { code: 'spbe-2020' } })).contentHash).not.toBe('old');
     await db.$disconnect();
   });
 

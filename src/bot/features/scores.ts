@@ -1,6 +1,6 @@
 // Scores and the index: /indeks, /skor, /domain, /simulasi and the chart button (/nilai: score-record.ts).
 import { Composer, Markup } from 'telegraf';
-import { listExternalValues } from '../../db/external-values.ts';
+import { findExternalValue, listExternalValues } from '../../db/external-values.ts';
 import { loadEvaluationContext } from '../../db/evaluations.ts';
 import { findIndicatorOwners } from '../../db/owners.ts';
 import { listIndicatorItems, listLeveledItems } from '../../db/checklists.ts';
@@ -32,9 +32,11 @@ export function scoresFeature() {
     if ((stage && !stage.ok) || extra) return void (await reply(ctx, texts.usage(spec, stage && !stage.ok ? stage.problem : undefined)));
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
     const overview = indexOverview(ev.framework.def, ev.recorded, stage?.ok ? stage.value : null, access.workspace.targetUnits);
+    // SPBE has no other agencies' indices: its /indeks pays no query for them.
+    const usesExternal = ev.framework.def.indicators.some((i) => i.externalIndex);
     const [leveled, external] = await Promise.all([
       listLeveledItems(ctx.deps.db, access.workspace.id, ev.evaluation.id),
-      listExternalValues(ctx.deps.db, ev.evaluation.id),
+      usesExternal ? listExternalValues(ctx.deps.db, ev.evaluation.id) : new Map(),
     ]);
     const evidence = evidenceLines(ev.framework.def, effectiveValues(ev.recorded, overview.stage), leveled);
     await reply(ctx, [indexOverviewText(ev, overview, access.workspace, new Set(external.keys())), ...evidence].join('\n'),
@@ -66,7 +68,7 @@ export function scoresFeature() {
       findIndicatorOwners(ctx.deps.db, access.workspace.id, indicatorId),
       listIndicatorItems(ctx.deps.db, access.workspace.id, ev.evaluation.id, indicatorId),
     ]);
-    const external = (await listExternalValues(ctx.deps.db, ev.evaluation.id)).get(indicator.no) ?? null;
+    const external = indicator.externalIndex ? await findExternalValue(ctx.deps.db, ev.evaluation.id, indicatorId) : null;
     const lines = indicatorDetailLines(ev, indicator, { aspect: aspect.name, domain: domain?.name ?? null, stored, owners: owners.map((o) => o.name), items, external });
     await reply(ctx, lines.join('\n'));
   }));

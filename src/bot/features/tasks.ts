@@ -70,7 +70,8 @@ export function tasksFeature() {
       .sort((a, b) => a.done / a.total - b.done / b.total || a.no - b.no)
       .slice(0, 5);
     if (readiness.length > 0) lines.push(t.readinessTitle, ...readiness.map((r) => t.readinessLine(r.no, r.done, r.total)));
-    const waiting = fw ? missingExternalIndices(fw.def, new Set((await listExternalValues(db, evaluation.id)).keys())) : [];
+    const waiting = fw?.def.indicators.some((i) => i.externalIndex)
+      ? missingExternalIndices(fw.def, new Set((await listExternalValues(db, evaluation.id)).keys())) : [];
     if (waiting.length > 0) lines.push(scoreTexts.externalWaiting(waiting.map(waitingText)));
     await reply(ctx, lines.join('\n'), Markup.inlineKeyboard([Markup.button.callback(fileTexts.exportButton, 'exp:xlsx')]));
   }));
