@@ -183,4 +183,20 @@ describe('report workbook edge cases', () => {
     expect(data.filter((r) => r[0] === 'Aspek')).toHaveLength(pemdi.aspects.length);
     expect(rows(sheet(wb, 'Indikator'))).toHaveLength(pemdi.indicators.length + 1);
   });
+
+  it('writes Pemdi decimal values as numbers with two decimals, and the next whole value', async () => {
+    const pemdi = shippedFramework('pemdi-2026');
+    const values = new Map(pemdi.indicators.map((i) => [i.no, i.no === 3 ? 126 : 300]));
+    const wb = await open({ ...paserReportInput({ history: false }), framework: pemdi, year: 2026, recorded: new Map([['dokumen', values]]), items: [], scoreChanges: [] });
+    const ws = sheet(wb, 'Indikator');
+    const head = header(ws);
+    const row = ws.getRow(2 + 3);
+    const at = (name: string) => row.getCell(head.indexOf(name) + 1);
+    expect(at('Penilaian Dokumen').value).toBe(1.26);
+    expect(at('Penilaian Dokumen').numFmt).toBe('0.00');
+    expect(at('Nilai (Penilaian Dokumen)').value).toBe(1.26);
+    expect(at('Nilai bila naik 1 tingkat').value).toBe(2);
+    // (2,00 − 1,26) × 5 % = 0,037
+    expect(resultOf(at('Tambahan indeks bila naik 1 tingkat').value)).toBe(0.037);
+  });
 });
