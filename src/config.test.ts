@@ -18,4 +18,27 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://x' }, '/')).toThrow(/harus berupa file SQLite/);
     expect(() => parseConfig({ TELEGRAM_API_ROOT: 'bukan url' }, '/')).toThrow(/TELEGRAM_API_ROOT/);
   });
+  it('accepts a webhook secret Telegram accepts: 1–256 of A–Z a–z 0–9 _ -', () => {
+    expect(parseConfig({ WEBHOOK_SECRET: 'Rahasia_2024-abc' }, '/').webhookSecret).toBe('Rahasia_2024-abc');
+    expect(parseConfig({ WEBHOOK_SECRET: 'a' }, '/').webhookSecret).toBe('a');
+    expect(parseConfig({ WEBHOOK_SECRET: 'x'.repeat(256) }, '/').webhookSecret).toHaveLength(256);
+  });
+  it.each([
+    ['a space', 'rahasia bot'],
+    ['a dot', 'rahasia.bot'],
+    ['base64 padding and plus', 'abc+def/ghi='],
+    ['a letter outside ASCII', 'rahasiá'],
+    ['257 characters', 'x'.repeat(257)],
+  ])('refuses a webhook secret with %s, naming the setting and the rule but not the value', (_, secret) => {
+    let message = '';
+    try {
+      parseConfig({ WEBHOOK_SECRET: secret }, '/');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Pengaturan tidak valid:\nWEBHOOK_SECRET: harus 1–256 karakter/);
+    expect(message).toContain('A–Z/a–z, angka 0–9, garis bawah (_) dan tanda hubung (-)');
+    expect(message).not.toContain(secret);
+  });
 });

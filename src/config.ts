@@ -9,7 +9,10 @@ const schema = z.object({
   BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   WEBHOOK_URL: z.url().optional(),
-  WEBHOOK_SECRET: z.string().min(1).optional(),
+  // Telegram's rule for secret_token; anything else makes setWebhook fail, and the bot then runs
+  // receiving nothing. The message never repeats the value: it is a secret.
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/,
+    'harus 1–256 karakter, hanya huruf A–Z/a–z, angka 0–9, garis bawah (_) dan tanda hubung (-), syarat Telegram').optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

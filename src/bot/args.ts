@@ -1,7 +1,9 @@
 // Command arguments, parsed with zod into domain values. Accepts what people type ("012",
-// "Dokumen", "29-10-2024", "14.00"); a failure carries an Indonesian reason for the reply.
+// "Dokumen", "29-10-2024", "14.00"); a failure carries an Indonesian reason for the reply, plain
+// text quoting at most an excerpt of what was typed (the reply escapes it).
 import { z } from 'zod';
 import { formatIsoDate, parseDateInput, parseTimeInput } from '../domain/dates.ts';
+import { excerpt } from '../domain/excerpt.ts';
 import { parseRole } from '../domain/roles.ts';
 import { parseWholeNumber } from '../domain/score-import.ts';
 import { parseStage, STAGES } from '../domain/stages.ts';
@@ -11,7 +13,7 @@ const custom = <T>(parse: (s: string) => T | null, message: (s: string) => strin
   z.string().transform((s, ctx) => {
     const value = parse(s);
     if (value === null) {
-      ctx.addIssue({ code: 'custom', message: message(s) });
+      ctx.addIssue({ code: 'custom', message: message(excerpt(s)) });
       return z.NEVER;
     }
     return value;

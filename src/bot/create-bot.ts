@@ -9,6 +9,7 @@ import { claimUpdate } from '../db/updates.ts';
 import { RateLimiter } from '../domain/rate-limit.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { assignFeature } from './features/assign.ts';
+import { chatMigrationFeature } from './features/chat-migration.ts';
 import { checklistFilesFeature } from './features/checklist-files.ts';
 import { checklistsFeature } from './features/checklists.ts';
 import { flowsFeature } from './features/flows.ts';
@@ -50,7 +51,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   const hooks: SenderHooks = {
     async onMigrate(from, to) {
       deps.logger.info({ from, to }, 'chat migrated to a supergroup');
-      await moveChatId(deps.db, BigInt(from), BigInt(to));
+      await moveChatId(deps.db, BigInt(from), BigInt(to), deps.clock.now());
     },
     async onUnreachable(chatId, description) {
       deps.logger.warn({ chatId, description }, 'chat unreachable');
@@ -106,7 +107,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
     }
   });
 
-  bot.use(startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), scoreRecordFeature(), stagesFeature(),
+  // Service messages first: a group's upgrade to a supergroup is nobody's command.
+  bot.use(chatMigrationFeature(), startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), scoreRecordFeature(), stagesFeature(),
     checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(),
     unknownCommandFeature());
   return bot;

@@ -32,7 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'nilai', description: 'Catat nilai satu indikator (Pemdi 1,00–5,00; SPBE tingkat 1–5), atau nilai indeks instansi lain (SDI, SJIG, EPSS, IKASANDI)', usage: '/nilai <no> <nilai> [tahap] [catatan]', example: '/nilai 3 1,26 dokumen', audience: ['koordinator'] },
   { name: 'jadwal', description: 'Atur tanggal satu tahapan (koordinator)', usage: '/jadwal <tahap> <tanggal> [jam]', example: '/jadwal interviu 29-10-2024 14.00', audience: ['koordinator'] },
   { name: 'pengingat', description: 'Pengaturan pengingat chat ini (admin, koordinator)', usage: '/pengingat', example: '/pengingat', audience: ['admin', 'koordinator'] },
-  { name: 'undang', description: 'Buat tautan undangan (admin)', usage: '/undang <peran> [opd]', example: '/undang pic bappeda', audience: ['admin'] },
+  { name: 'undang', description: 'Buat tautan undangan sekali pakai, di chat pribadi; PIC satu OPD boleh untuk beberapa orang (admin)', usage: '/undang <peran> [opd] [jumlah]', example: '/undang pic bappeda 5', audience: ['admin'] },
   { name: 'hubungkan', description: 'Hubungkan grup ini ke workspace (admin)', usage: '/hubungkan [opd]', example: '/hubungkan', audience: ['admin'] },
 ];
 

@@ -6,10 +6,11 @@ import { progressBar, STATUS_LABELS } from '../domain/checklists.ts';
 import { daysLeftText, formatDateId, parseIsoDate } from '../domain/dates.ts';
 import type { ReminderItem, ReminderMessage, StatusCounts } from '../domain/reminder-messages.ts';
 import { zoneLabel } from '../domain/time-zones.ts';
-import { escapeHtml as e } from './html.ts';
+import type { Html } from './html.ts';
+import { html, joinHtml } from './html.ts';
 
 export interface RenderedReminder {
-  html: string;
+  html: Html;
   keyboard: InlineKeyboardMarkup | undefined;
 }
 
@@ -27,28 +28,29 @@ function left(today: string, iso: string | null): string {
   return t && d ? daysLeftText(t, d) : '';
 }
 
-function itemLine(item: ReminderItem, today: string, withAssignee = false): string {
+function itemLine(item: ReminderItem, today: string, withAssignee = false): Html {
   const indicator = item.indicatorNo === null ? '' : ` · indikator ${item.indicatorNo}`;
-  const who = withAssignee ? ` · ${item.assigneeName ? e(item.assigneeName) : 'belum ditugaskan'}` : '';
+  const who = withAssignee ? ` · ${item.assigneeName ?? 'belum ditugaskan'}` : '';
   const due = item.dueDate ? ` · ${dateText(item.dueDate)} (${left(today, item.dueDate)})` : '';
-  return `• <b>${e(item.title)}</b> — ${e(item.opdName)}${indicator} · ${STATUS_LABELS[item.status]}${who}${due}`;
+  return html`• <b>${item.title}</b> — ${item.opdName}${indicator} · ${STATUS_LABELS[item.status]}${who}${due}`;
 }
 
-function countsLines(c: StatusCounts): string[] {
+function countsLines(c: StatusCounts): Html[] {
   const open = c.total - c.selesai;
   return [
-    `${progressBar(c.selesai, c.total)} — ${c.selesai} dari ${c.total} butir selesai`,
-    `Belum ${c.belum} · dikerjakan ${c.proses} · revisi ${c.revisi} · menunggu verifikasi ${c.diajukan}`,
-    ...(c.overdue > 0 ? [`⚠️ Terlambat: ${c.overdue} butir`] : []),
-    ...(open === 0 && c.total > 0 ? ['🎉 Semua butir selesai.'] : []),
+    html`${progressBar(c.selesai, c.total)} — ${c.selesai} dari ${c.total} butir selesai`,
+    html`Belum ${c.belum} · dikerjakan ${c.proses} · revisi ${c.revisi} · menunggu verifikasi ${c.diajukan}`,
+    ...(c.overdue > 0 ? [html`⚠️ Terlambat: ${c.overdue} butir`] : []),
+    ...(open === 0 && c.total > 0 ? [html`🎉 Semua butir selesai.`] : []),
   ];
 }
 
 const snoozeRow = (id: number) => [Markup.button.callback('⏰ Tunda 1 hari', snoozeData(id, 1)), Markup.button.callback('⏰ Tunda 3 hari', snoozeData(id, 3))];
 const openButtons = (items: ReminderItem[]) => items.slice(0, 6).map((i) => Markup.button.callback(`📋 #${i.id}`, `it:${i.id}`));
+const blank = html``;
 
-function more(n: number): string[] {
-  return n > 0 ? [`… dan ${n} butir lainnya (lihat /tugas).`] : [];
+function more(n: number): Html[] {
+  return n > 0 ? [html`… dan ${n} butir lainnya (lihat /tugas).`] : [];
 }
 
 export function renderReminder(m: ReminderMessage): RenderedReminder {
@@ -56,79 +58,83 @@ export function renderReminder(m: ReminderMessage): RenderedReminder {
     case 'stage-group': {
       const time = m.dueTime ? ` pukul ${m.dueTime.replace(':', '.')} ${zoneLabel(m.timeZone)}` : '';
       const lines = [
-        `⏰ <b>Pengingat ${e(m.stageLabel)}</b>${m.opdName ? ` — ${e(m.opdName)}` : ''}`,
-        `Batas waktu: ${dateText(m.dueDate)}${time} (<b>${left(m.today, m.dueDate)}</b>)`,
-        '',
-        ...(m.counts.total > 0 ? countsLines(m.counts) : ['Belum ada butir ceklis untuk tahap ini.']),
-        '',
-        'Rincian per OPD: /progres · tugas Anda: /tugas',
+        html`⏰ <b>Pengingat ${m.stageLabel}</b>${m.opdName ? ` — ${m.opdName}` : ''}`,
+        html`Batas waktu: ${dateText(m.dueDate)}${time} (<b>${left(m.today, m.dueDate)}</b>)`,
+        blank,
+        ...(m.counts.total > 0 ? countsLines(m.counts) : [html`Belum ada butir ceklis untuk tahap ini.`]),
+        blank,
+        html`Rincian per OPD: /progres · tugas Anda: /tugas`,
       ];
-      return { html: lines.join('\n'), keyboard: Markup.inlineKeyboard([snoozeRow(m.deliveryId)]).reply_markup };
+      return { html: joinHtml(lines), keyboard: Markup.inlineKeyboard([snoozeRow(m.deliveryId)]).reply_markup };
     }
     case 'stage-pic': {
       const lines = [
-        `⏰ <b>${e(m.stageLabel)}</b> berakhir <b>${left(m.today, m.dueDate)}</b> (${dateText(m.dueDate)}).`,
-        `Butir yang masih menunggu Anda (${m.items.length + m.more}):`,
+        html`⏰ <b>${m.stageLabel}</b> berakhir <b>${left(m.today, m.dueDate)}</b> (${dateText(m.dueDate)}).`,
+        html`Butir yang masih menunggu Anda (${m.items.length + m.more}):`,
         ...m.items.map((i) => itemLine(i, m.today)),
         ...more(m.more),
       ];
-      return { html: lines.join('\n'), keyboard: Markup.inlineKeyboard([openButtons(m.items), snoozeRow(m.deliveryId)]).reply_markup };
+      return { html: joinHtml(lines), keyboard: Markup.inlineKeyboard([openButtons(m.items), snoozeRow(m.deliveryId)]).reply_markup };
     }
     case 'item-due':
     case 'item-overdue': {
       const title = m.kind === 'item-due'
-        ? `⏰ <b>Tenggat butir ceklis ${left(m.today, m.item.dueDate)}</b>`
-        : `⚠️ <b>Butir ceklis melewati tenggat</b> (${left(m.today, m.item.dueDate)})`;
-      const lines = [title, itemLine(m.item, m.today), '', 'Lampirkan bukti dukung lewat tombol di bawah, lalu ajukan.'];
+        ? html`⏰ <b>Tenggat butir ceklis ${left(m.today, m.item.dueDate)}</b>`
+        : html`⚠️ <b>Butir ceklis melewati tenggat</b> (${left(m.today, m.item.dueDate)})`;
+      const lines = [title, itemLine(m.item, m.today), blank, html`Lampirkan bukti dukung lewat tombol di bawah, lalu ajukan.`];
       return {
-        html: lines.join('\n'),
+        html: joinHtml(lines),
         keyboard: Markup.inlineKeyboard([[Markup.button.callback('📋 Buka butir', `it:${m.item.id}`)], snoozeRow(m.deliveryId)]).reply_markup,
       };
     }
     case 'overdue-coord': {
       const lines = [
-        `⚠️ <b>${m.items.length + m.more} butir ceklis melewati tenggat</b> — ${e(m.workspaceName)}`,
+        html`⚠️ <b>${m.items.length + m.more} butir ceklis melewati tenggat</b> — ${m.workspaceName}`,
         ...m.items.map((i) => itemLine(i, m.today, true)),
         ...more(m.more),
-        '',
-        'Daftar lengkap: /progres',
+        blank,
+        html`Daftar lengkap: /progres`,
       ];
-      return { html: lines.join('\n'), keyboard: Markup.inlineKeyboard([openButtons(m.items)]).reply_markup };
+      return { html: joinHtml(lines), keyboard: Markup.inlineKeyboard([openButtons(m.items)]).reply_markup };
     }
     case 'digest-group': {
+      const next = m.nextStage;
       const lines = [
-        `🗓 <b>Ringkasan mingguan</b> — ${e(m.opdName ?? m.workspaceName)}`,
+        html`🗓 <b>Ringkasan mingguan</b> — ${m.opdName ?? m.workspaceName}`,
         ...countsLines(m.counts),
-        ...(m.nextStage ? ['', `Tahap berikutnya: <b>${e(m.nextStage.label)}</b>, ${dateText(m.nextStage.dueDate)} (${left(m.today, m.nextStage.dueDate)})`] : []),
-        '',
-        'Rincian: /progres · tugas Anda: /tugas',
+        ...(next ? [blank, html`Tahap berikutnya: <b>${next.label}</b>, ${dateText(next.dueDate)} (${left(m.today, next.dueDate)})`] : []),
+        blank,
+        html`Rincian: /progres · tugas Anda: /tugas`,
       ];
-      return { html: lines.join('\n'), keyboard: undefined };
+      return { html: joinHtml(lines), keyboard: undefined };
     }
     case 'digest-private': {
       const lines = [
-        `🗓 <b>Ringkasan mingguan Anda</b> — ${e(m.workspaceName)}`,
-        `${m.items.length + m.more} butir menunggu Anda${m.overdue > 0 ? `, ${m.overdue} di antaranya terlambat` : ''}:`,
+        html`🗓 <b>Ringkasan mingguan Anda</b> — ${m.workspaceName}`,
+        html`${m.items.length + m.more} butir menunggu Anda${m.overdue > 0 ? `, ${m.overdue} di antaranya terlambat` : ''}:`,
         ...m.items.map((i) => itemLine(i, m.today)),
         ...more(m.more),
       ];
-      return { html: lines.join('\n'), keyboard: Markup.inlineKeyboard([openButtons(m.items)]).reply_markup };
+      return { html: joinHtml(lines), keyboard: Markup.inlineKeyboard([openButtons(m.items)]).reply_markup };
     }
     case 'unreachable': {
-      const html = m.subjectKind === 'group'
-        ? `⚠️ Bot tidak lagi dapat mengirim pesan ke grup <b>${e(m.subject)}</b> (bot dikeluarkan atau grup dihapus). Pengingat untuk grup itu dihentikan.\nTambahkan bot ke grup itu lagi, lalu kirim /hubungkan di sana.`
-        : `⚠️ <b>${e(m.subject)}</b> memblokir bot atau akunnya tidak aktif, jadi pengingat pribadinya tidak terkirim.\nMinta ${e(m.subject)} membuka ${m.botUsername ? `https://t.me/${m.botUsername}` : 'chat pribadi dengan bot'} lalu menekan <b>Mulai</b>.`;
-      return { html, keyboard: undefined };
+      const open = m.botUsername ? `https://t.me/${m.botUsername}` : 'chat pribadi dengan bot';
+      const text = m.subjectKind === 'group'
+        ? html`⚠️ Bot tidak lagi dapat mengirim pesan ke grup <b>${m.subject}</b> (bot dikeluarkan atau grup dihapus). Pengingat untuk grup itu dihentikan.
+Tambahkan bot ke grup itu lagi, lalu kirim /hubungkan di sana.`
+        : html`⚠️ <b>${m.subject}</b> memblokir bot atau akunnya tidak aktif, jadi pengingat pribadinya tidak terkirim.
+Minta ${m.subject} membuka ${open} lalu menekan <b>Mulai</b>.`;
+      return { html: text, keyboard: undefined };
     }
     case 'missed': {
       const lines = [
-        '🕘 <b>Pengingat yang terlewat</b>',
-        'Bot tidak aktif saat pengingat berikut jatuh tempo, dan batas waktunya sudah lewat:',
-        ...m.entries.map((x) => `• ${x.what === 'item' ? 'Butir ' : ''}<b>${e(x.label)}</b> — batas ${dateText(x.dueDate)} (${left(m.today, x.dueDate)})`),
-        '',
-        'Lihat /tahapan dan /progres untuk keadaan sekarang.',
+        html`🕘 <b>Pengingat yang terlewat</b>`,
+        html`Bot tidak aktif saat pengingat berikut jatuh tempo, dan batas waktunya sudah lewat:`,
+        ...m.entries.map((x) => html`• ${x.what === 'item' ? 'Butir ' : ''}<b>${x.label}</b> — batas ${dateText(x.dueDate)} (${left(m.today, x.dueDate)})`),
+        blank,
+        html`Lihat /tahapan dan /progres untuk keadaan sekarang.`,
       ];
-      return { html: lines.join('\n'), keyboard: undefined };
+      return { html: joinHtml(lines), keyboard: undefined };
     }
   }
 }

@@ -1,7 +1,8 @@
 // Every user-facing string of the bot, in Bahasa Indonesia, HTML parse mode. Anything that came
-// from a user or a data file goes through escapeHtml before it is placed here.
+// from a user or a data file is escaped: by the html tag (src/bot/html.ts), or escapeHtml (e).
+// src/bot/texts-escaping.test.ts feeds every text here `<`, `&` and a link.
 import type { CommandSpec } from './registry.ts';
-import { escapeHtml as e } from './html.ts';
+import { clip, escapeHtml as e, excerpt, html } from './html.ts';
 
 const ROLE_NAMES: Record<string, string> = { admin: 'admin', koordinator: 'koordinator', pic: 'PIC', pimpinan: 'pimpinan' };
 
@@ -27,7 +28,7 @@ export const texts = {
   joinInPrivate: 'Untuk bergabung, buka tautan undangan di chat pribadi dengan bot, bukan di grup.',
 
   noAccess: (command: string, audience: string) =>
-    `Anda tidak memiliki akses ke /${command}. Perintah ini hanya untuk ${audience}.`,
+    `Anda tidak memiliki akses ke /${e(command)}. Perintah ini hanya untuk ${e(audience)}.`,
   groupNotLinked: 'Grup ini belum terhubung ke workspace mana pun. Admin dapat menghubungkannya dengan /hubungkan.',
   notMember: (workspace: string) =>
     `Anda belum terdaftar di workspace <b>${e(workspace)}</b>. Minta tautan undangan kepada admin.`,
@@ -37,8 +38,10 @@ export const texts = {
   anonymousAdmin: 'Kirim perintah sebagai akun pribadi, bukan sebagai admin anonim grup: bot perlu tahu siapa Anda.',
 
   usage: (spec: CommandSpec, problem?: string) =>
-    `${problem ? `${e(problem)}\n` : ''}Format: <code>${e(spec.usage)}</code>\nContoh: <code>${e(spec.example)}</code>`,
-  unknownCommand: (command: string) => `Perintah /${e(command)} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
+    `${problem ? `${e(clip(problem, 300))}\n` : ''}Format: <code>${e(spec.usage)}</code>\nContoh: <code>${e(spec.example)}</code>`,
+  /** a parser's reason (plain text quoting the input), as markup */
+  problem: (problem: string) => e(clip(problem, 300)),
+  unknownCommand: (command: string) => `Perintah /${e(excerpt(command))} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
   help: (lines: string[], inWorkspace: string | null) =>
     `<b>Perintah yang dapat Anda pakai</b>${inWorkspace ? ` (workspace ${e(inWorkspace)})` : ''}:\n${lines.join('\n')}`,
   helpLine: (spec: CommandSpec) => `<code>${e(spec.usage)}</code> — ${e(spec.description)}`,
@@ -61,12 +64,15 @@ export const workspaceTexts = {
   picNeedsOpd: (opds: string[]) =>
     `Undangan PIC perlu OPD. ${opds.length ? `OPD yang ada: ${opds.map(e).join(', ')}.` : 'Belum ada OPD; tambahkan dengan CLI admin (opd add).'}`,
   unknownOpd: (code: string, opds: string[]) =>
-    `OPD "${e(code)}" tidak ada di workspace ini.${opds.length ? ` OPD yang ada: ${opds.map(e).join(', ')}.` : ''}`,
+    `OPD "${e(excerpt(code))}" tidak ada di workspace ini.${opds.length ? ` OPD yang ada: ${opds.map(e).join(', ')}.` : ''}`,
   linkOnlyInGroup: 'Perintah /hubungkan dipakai di grup yang ingin dihubungkan, bukan di chat pribadi.',
   linkChoose: 'Anda admin di beberapa workspace. Hubungkan grup ini ke:',
   linked: (workspace: string, opd: string | null) =>
     `Grup ini sekarang terhubung ke <b>${e(workspace)}</b>${opd ? ` (OPD ${e(opd)})` : ''}. Pengingat tahapan dan ringkasan akan dikirim ke sini.`,
   linkTaken: (workspace: string) => `Grup ini sudah terhubung ke workspace lain (<b>${e(workspace)}</b>).`,
+  linkMoved: (workspace: string, opd: string | null) =>
+    `Grup ini telah menjadi supergrup. Tautannya ke <b>${e(workspace)}</b>${opd ? ` (OPD ${e(opd)})` : ''} beserta pengaturan dan pengingatnya ` +
+    'dipindahkan dari grup lama ke sini; tidak ada tautan kedua.',
 };
 
 export { scoreTexts } from './texts-scores.ts';
@@ -77,22 +83,25 @@ export const stageTexts = {
     `• ${e(label)}: ${date ? `${e(date)}${time ? ` pukul ${e(time)}` : ''}${left ? ` (${e(left)})` : ''}` : 'belum dijadwalkan'}`,
   hint: 'Koordinator mengatur tanggal dengan /jadwal &lt;tahap&gt; &lt;tanggal&gt; [jam].',
   scheduled: (label: string, date: string, time: string | null) => `Jadwal ${e(label)}: ${e(date)}${time ? ` pukul ${e(time)}` : ''}.`,
+  dateOutOfRange: (typed: string, year: number, first: string, last: string) =>
+    `Tanggal "${e(typed)}" di luar masa evaluasi ${year}: pilih tanggal antara ${e(first)} dan ${e(last)}. Jadwal tidak diubah.`,
 };
 
 export const checklistTexts = {
   chooseOpd: 'Pilih OPD:',
   noOpds: 'Workspace ini belum memiliki OPD. Admin dapat menambahkannya dengan CLI (opd add).',
-  unknownOpd: (code: string, opds: string[]) => `OPD "${e(code)}" tidak ada.${opds.length ? ` OPD yang ada: ${opds.map(e).join(', ')}.` : ''}`,
+  unknownOpd: (code: string, opds: string[]) => `OPD "${e(excerpt(code))}" tidak ada.${opds.length ? ` OPD yang ada: ${opds.map(e).join(', ')}.` : ''}`,
   listTitle: (opd: string, total: number, page: number, pages: number) =>
     `<b>Ceklis ${e(opd)}</b> — ${total} item${pages > 1 ? ` (halaman ${page}/${pages})` : ''}`,
   listEmpty: (opd: string) => `<b>Ceklis ${e(opd)}</b>: belum ada item.`,
   listLine: (icon: string, id: number, title: string, indicator: number | null, due: string | null, assignee: string | null) =>
     `${icon} #${id} ${e(title)}${indicator ? ` (ind. ${indicator})` : ''}${due ? ` — ${e(due)}` : ''}${assignee ? ` — ${e(assignee)}` : ''}`,
-  itemTitle: (id: number, title: string) => `<b>#${id} ${e(title)}</b>`,
-  itemLine: (label: string, value: string) => `${e(label)}: ${value}`,
-  evidenceLine: (kind: string, name: string, who: string) => `📎 ${e(kind)}: ${e(name)} (${e(who)})`,
-  noEvidence: 'Belum ada bukti dukung.',
-  revision: (reason: string) => `↩️ Alasan dikembalikan: ${e(reason)}`,
+  itemTitle: (id: number, title: string) => html`<b>#${id} ${title}</b>`,
+  itemLine: (label: string, value: string) => html`${label}: ${value}`,
+  itemDescription: (text: string) => html`${clip(text, 500)}`,
+  evidenceLine: (kind: string, name: string, who: string) => html`📎 ${kind}: ${clip(name, 200)} (${who})`,
+  noEvidence: html`Belum ada bukti dukung.`,
+  revision: (reason: string) => html`↩️ Alasan dikembalikan: ${reason}`,
   attachButton: '📎 Lampirkan bukti',
   openButton: (id: number) => `Buka #${id}`,
   prev: '◀', next: '▶',
@@ -145,20 +154,33 @@ export const evidenceTexts = {
   bestLine: (id: number, title: string, no: number, to: number, gain: string) =>
     `• #${id} ${e(title)} (indikator ${no} → tingkat ${to}): +${gain}`,
   indicatorEvidenceLevel: (level: number, name: string) => `Tingkat berbasis bukti (item ceklis terverifikasi): <b>${level}</b> (${e(name)})`,
-  indicatorItems: (counts: string) => `Ceklis: ${counts}`,
+  indicatorItems: (counts: string) => `Ceklis: ${e(counts)}`,
   indicatorItemLine: (icon: string, id: number, title: string, level: number | null, opd: string) =>
     `  ${icon} #${id} ${e(title)}${level ? ` [tingkat ${level}]` : ''} — ${e(opd)}`,
 };
+
+/** The first lines that fit in `budget` characters: one message, however long each error is. */
+function fitLines(lines: string[], budget: number): string[] {
+  const shown: string[] = [];
+  for (const line of lines) {
+    budget -= line.length + 1;
+    if (budget < 0) break;
+    shown.push(line);
+  }
+  return shown;
+}
 
 export const fileTexts = {
   notChecklistFile: 'Hanya berkas ceklis .xlsx atau .csv yang dapat diimpor. Untuk melampirkan bukti, buka item di /ceklis lalu tekan 📎.',
   evidenceHint: 'Untuk melampirkan bukti dukung, buka item di /ceklis lalu tekan 📎 Lampirkan bukti.',
   tooLarge: 'Berkas terlalu besar untuk diimpor (maksimal 5 MB).',
-  unreadable: (why: string) => `Berkas tidak dapat dibaca: ${e(why)}`,
-  rejected: (n: number, lines: string[]) =>
-    `Impor ceklis ditolak, tidak ada yang disimpan (${n} kesalahan):\n${lines.map(e).join('\n')}${n > lines.length ? `\n… dan ${n - lines.length} lagi.` : ''}`,
+  unreadable: (why: string) => `Berkas tidak dapat dibaca: ${e(excerpt(why, 300))}`,
+  rejected: (n: number, lines: string[]) => {
+    const shown = fitLines(lines.map((l) => e(excerpt(l, 200))), 3_500);
+    return `Impor ceklis ditolak, tidak ada yang disimpan (${n} kesalahan):\n${shown.join('\n')}${n > shown.length ? `\n… dan ${n - shown.length} lagi.` : ''}`;
+  },
   dryRun: (file: string, creates: number, updates: number, unchanged: number) =>
-    `Uji coba impor <b>${e(file)}</b>: ${creates} item baru, ${updates} berubah, ${unchanged} sama. Belum ada yang disimpan.`,
+    `Uji coba impor <b>${e(excerpt(file, 120))}</b>: ${creates} item baru, ${updates} berubah, ${unchanged} sama. Belum ada yang disimpan.`,
   apply: '✅ Terapkan', cancel: 'Batal',
   applied: (creates: number, updates: number) => `Impor ceklis selesai: ${creates} item baru, ${updates} berubah.`,
   cancelled: 'Impor dibatalkan; tidak ada yang disimpan.',

@@ -3,6 +3,7 @@ import { frameworksCommand } from './commands/frameworks.ts';
 import { historyCommand } from './commands/history.ts';
 import { holidaysCommand } from './commands/holidays.ts';
 import { indexCommand } from './commands/index-report.ts';
+import { invitesCommand } from './commands/invites.ts';
 import { membersCommand } from './commands/members.ts';
 import { opdCommand } from './commands/opds.ts';
 import { ownersCommand } from './commands/owners.ts';
@@ -27,6 +28,9 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- frameworks list
   npm run cli -- frameworks load --file kerangka.json
   npm run cli -- members list --workspace kaltim
+  npm run cli -- members remove --workspace kaltim --user <telegram-id|@username>
+  npm run cli -- members add --workspace kaltim --user <telegram-id|@username> --role <peran> [--opd bappeda]
+  npm run cli -- invites list --workspace kaltim
   npm run cli -- opd add --workspace kaltim --code bappeda --name "Bappeda"
   npm run cli -- opd list --workspace kaltim
   npm run cli -- owners list --workspace kaltim
@@ -48,6 +52,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   history: historyCommand,
   frameworks: frameworksCommand,
   members: membersCommand,
+  invites: invitesCommand,
   opd: opdCommand,
   owners: ownersCommand,
   checklist: checklistCommand,

@@ -1,6 +1,7 @@
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
+import { moveChatDeliveries } from './reminder-deliveries.ts';
 import { replanWorkspace } from './reminder-plan.ts';
 
 export async function findChat(db: Db, telegramChatId: bigint) {
@@ -36,16 +37,52 @@ export async function linkChat(db: Db, link: ChatLink, actor: Actor, now: Date):
   });
 }
 
-/** A group became a supergroup (400 migrate_to_chat_id): its link follows it to the new id. */
-export async function moveChatId(db: Db, fromId: bigint, toId: bigint): Promise<void> {
-  await db.$transaction(async (tx) => {
+export type MoveOutcome =
+  /** the link now points at the new id, with its settings and OPD */
+  | { kind: 'moved'; workspaceId: number }
+  /** both ids were linked (a second /hubungkan): the old link is retired, the new one kept */
+  | { kind: 'merged'; workspaceId: number }
+  /** nothing linked at the old id: moved already, or never linked */
+  | { kind: 'none' };
+
+/**
+ * A group became a supergroup (Telegram's service messages migrate_to_chat_id in the old group and
+ * migrate_from_chat_id in the new one, or a 400 migrate_to_chat_id to a send): its link and its
+ * reminder rows follow it to the new id, and its workspace is replanned, in one transaction. Every
+ * signal calls this; whichever comes first moves, the others find nothing left to move.
+ */
+export async function moveChatId(db: Db, fromId: bigint, toId: bigint, now: Date, title?: string): Promise<MoveOutcome> {
+  if (fromId === toId) return { kind: 'none' };
+  return db.$transaction(async (tx) => {
     const chat = await tx.chat.findUnique({ where: { telegramChatId: fromId } });
-    if (!chat || (await tx.chat.findUnique({ where: { telegramChatId: toId } }))) return;
-    await tx.chat.update({ where: { id: chat.id }, data: { telegramChatId: toId, type: 'supergroup' } });
-    await recordAudit(tx, { via: 'system', personId: null }, {
-      workspaceId: chat.workspaceId, action: 'chat.migrate', entity: 'chat', entityId: toId.toString(), detail: { dari: fromId.toString() },
-    });
+    const target = await tx.chat.findUnique({ where: { telegramChatId: toId } });
+    let outcome: MoveOutcome = { kind: 'none' };
+    if (chat && !target) {
+      await tx.chat.update({ where: { id: chat.id }, data: { telegramChatId: toId, type: 'supergroup', ...(title ? { title } : {}) } });
+      outcome = { kind: 'moved', workspaceId: chat.workspaceId };
+    } else if (chat && target && chat.inactiveAt === null) {
+      // Two links to one group would send it everything twice; the newer was an admin's choice.
+      await tx.chat.update({ where: { id: chat.id }, data: { inactiveAt: now } });
+      outcome = { kind: 'merged', workspaceId: target.workspaceId };
+    }
+    if (chat && outcome.kind !== 'none') {
+      await recordAudit(tx, { via: 'system', personId: null }, {
+        workspaceId: chat.workspaceId, action: 'chat.migrate', entity: 'chat', entityId: toId.toString(),
+        detail: { dari: fromId.toString(), ...(outcome.kind === 'merged' ? { digabung: true } : {}) },
+      });
+    }
+    const deliveries = await moveChatDeliveries(tx, fromId, toId);
+    const workspaces = new Set([...deliveries.workspaceIds, ...(chat ? [chat.workspaceId] : []), ...(target ? [target.workspaceId] : [])]);
+    if (outcome.kind !== 'none' || deliveries.moved + deliveries.dropped > 0) {
+      for (const workspaceId of workspaces) await replanWorkspace(tx, workspaceId, now);
+    }
+    return outcome;
   });
+}
+
+/** The basic groups (not yet supergroups) linked to a workspace, the ones that may have been upgraded. */
+export async function findLinkedBasicGroups(db: Db, workspaceId: number, limit: number) {
+  return db.chat.findMany({ where: { workspaceId, type: 'group', inactiveAt: null }, orderBy: { id: 'asc' }, take: limit });
 }
 
 /**

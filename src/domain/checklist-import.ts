@@ -2,6 +2,7 @@
 // spreadsheet) before anything is written: every bad row is reported as "Baris N: …" with its
 // spreadsheet row number, and a table with any bad row applies nothing (docs/product.md).
 import { formatIsoDate, parseDateInput } from './dates.ts';
+import { excerpt } from './excerpt.ts';
 import type { Table } from './score-import.ts';
 import { parseWholeNumber } from './score-import.ts';
 import type { Stage } from './stages.ts';
@@ -130,7 +131,7 @@ export function checkChecklistTable(table: Table, context: ChecklistImportContex
       if (text === undefined) return undefined;
       if (text === '') return null;
       const value = parse(text);
-      if (value === null) problems.push(bad(text));
+      if (value === null) problems.push(bad(excerpt(text)));
       return value;
     };
 
@@ -143,7 +144,7 @@ export function checkChecklistTable(table: Table, context: ChecklistImportContex
     const opdText = cell('opd') ?? '';
     const opdCode = opdText.toLowerCase();
     if (opdText === '') problems.push('OPD wajib diisi (kode OPD, mis. bappeda).');
-    else if (!context.opdCodes.has(opdCode)) problems.push(`OPD "${opdText}" tidak dikenal di workspace ini.`);
+    else if (!context.opdCodes.has(opdCode)) problems.push(`OPD "${excerpt(opdText)}" tidak dikenal di workspace ini.`);
 
     const indicatorNo = field('indikator', (t) => {
       const n = parseWholeNumber(t);

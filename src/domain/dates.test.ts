@@ -8,10 +8,12 @@ import {
   daysBetween,
   daysInMonth,
   daysLeftText,
+  evaluationDateRange,
   formatDateId,
   formatDateTimeId,
   formatIsoDate,
   formatTimeId,
+  isDateInRange,
   isLeapYear,
   isValidDate,
   isValidTime,
@@ -336,5 +338,45 @@ describe('daysLeftText', () => {
     [date(2025, 1, 1), '64 hari lagi'],
   ])('due %j → %s', (due, expected) => {
     expect(daysLeftText(today, due)).toBe(expected);
+  });
+});
+
+describe('parseDateInput on years 0000–0099 and impossible dates', () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+  it('never throws on years 0000–0099 in any form: year 0 is no date, years 1–99 are dates as typed', () => {
+    for (let year = 0; year <= 99; year++) {
+      const forms = [`01-03-${pad(year, 4)}`, `1/3/${pad(year, 4)}`, `${pad(year, 4)}-03-01`, `1 Maret ${pad(year, 4)}`];
+      for (const form of forms) {
+        let parsed: LocalDate | null | undefined;
+        expect(() => { parsed = parseDateInput(form); }).not.toThrow();
+        expect(parsed).toEqual(year === 0 ? null : date(year, 3, 1));
+      }
+    }
+    // The ISO form of a two-digit year keeps four digits (never read back as 19xx).
+    expect(formatIsoDate(parseDateInput('29-02-0004')!)).toBe('0004-02-29');
+    expect(parseIsoDate(formatIsoDate(parseDateInput('01-01-0001')!))).toEqual(date(1, 1, 1));
+  });
+
+  it.each(['31-02-2026', '29-02-2026', '30-02-2024', '31-04-2026', '00-01-2026', '01-13-2026', '29-02-0100', '29-02-0000', '31-02-0001'])(
+    'refuses the impossible date %s with null', (s) => {
+      expect(() => parseDateInput(s)).not.toThrow();
+      expect(parseDateInput(s)).toBeNull();
+    });
+});
+
+describe('evaluationDateRange / isDateInRange', () => {
+  const range = evaluationDateRange(2026);
+
+  it('spans the evaluation year and the next', () => {
+    expect(range).toEqual({ first: date(2026, 1, 1), last: date(2027, 12, 31) });
+  });
+
+  it.each([
+    [date(2026, 1, 1), true], [date(2027, 12, 31), true], [date(2026, 10, 29), true], [date(2028, 2, 29), false],
+    [date(2025, 12, 31), false], [date(2028, 1, 1), false], [date(1, 1, 1), false], [date(1900, 1, 1), false], [date(9999, 1, 1), false],
+    [date(2026, 2, 31), false],
+  ])('%j → %s', (d, inside) => {
+    expect(isDateInRange(d, range)).toBe(inside);
   });
 });

@@ -91,6 +91,24 @@ export function parseDateInput(s: string): LocalDate | null {
   return null;
 }
 
+export interface DateRange {
+  first: LocalDate;
+  last: LocalDate;
+}
+
+/**
+ * The dates an evaluation of `year` may schedule a stage on: that year and the next (a late
+ * stage or the final result may spill over the new year). A year typed wrong (0001, 1900, 9999)
+ * falls outside, and a date that far off would only mislead the reminders and "days left".
+ */
+export function evaluationDateRange(year: number): DateRange {
+  return { first: { year, month: 1, day: 1 }, last: { year: year + 1, month: 12, day: 31 } };
+}
+
+export function isDateInRange(d: LocalDate, range: DateRange): boolean {
+  return isValidDate(d) && compareDates(d, range.first) >= 0 && compareDates(d, range.last) <= 0;
+}
+
 /** '14.00', '14:00', '9.30', '14' (whole hour); null otherwise. Indonesian style uses the dot. */
 export function parseTimeInput(s: string): LocalTime | null {
   const m = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(s.trim());

@@ -3,6 +3,7 @@
 // 1,17, 1,25 in 2026), whose band (Merintis … Unggul) is read with the framework's predicate
 // bands. Everything here is exact: text is parsed digit by digit, never through a float.
 import { formatDecimal, parseDecimal } from './decimal.ts';
+import { excerpt } from './excerpt.ts';
 import type { ExternalIndexDef, FrameworkDef, IndexUnits, PredicateBand, ValueHundredths } from './framework-types.ts';
 import { VALUE_MAX, VALUE_MIN, VALUE_SCALE } from './framework-types.ts';
 
@@ -23,13 +24,13 @@ export function parseIndicatorValue(fw: Pick<FrameworkDef, 'valueDecimals'>, tex
   if (isDecimalFramework(fw)) {
     const value = parseDecimal(raw, 2);
     if (value === null || value < VALUE_MIN || value > VALUE_MAX) {
-      return { ok: false, problem: `Nilai "${raw}" tidak sah: tulis angka 1,00 sampai 5,00 dengan paling banyak dua desimal, mis. 1,26.` };
+      return { ok: false, problem: `Nilai "${excerpt(raw)}" tidak sah: tulis angka 1,00 sampai 5,00 dengan paling banyak dua desimal, mis. 1,26.` };
     }
     return { ok: true, value };
   }
   const value = parseDecimal(raw, 2);
   if (value === null || value % VALUE_SCALE !== 0 || value < VALUE_MIN || value > VALUE_MAX) {
-    return { ok: false, problem: `Tingkat "${raw}" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.` };
+    return { ok: false, problem: `Tingkat "${excerpt(raw)}" tidak sah: kerangka ini memakai tingkat bulat 1 sampai 5.` };
   }
   return { ok: true, value };
 }
@@ -96,7 +97,7 @@ export function parseExternalValue(ext: ExternalIndexDef, text: string): Externa
   if (raw === null || raw < ext.min || raw > ext.max) {
     return {
       ok: false,
-      problem: `Nilai ${ext.code} "${text.trim()}" tidak sah: tulis angka ${formatDecimal(ext.min, 2, 0)} sampai ${formatDecimal(ext.max, 2, 0)} dengan paling banyak dua desimal.`,
+      problem: `Nilai ${ext.code} "${excerpt(text.trim())}" tidak sah: tulis angka ${formatDecimal(ext.min, 2, 0)} sampai ${formatDecimal(ext.max, 2, 0)} dengan paling banyak dua desimal.`,
     };
   }
   if (ext.derive === 'value') return { ok: true, raw, derived: raw };

@@ -105,6 +105,29 @@ export function photoMessage(store: ChatStore, options: PushPhotoOptions): TgMes
   return userMessage(store, options, { photo, ...captionContent(options.caption) });
 }
 
+export interface PushMigrationOptions {
+  /** the basic group's id, answered 400 migrate_to_chat_id from now on */
+  oldChatId: number;
+  /** the supergroup's id (-100…) */
+  newChatId: number;
+  /** who upgraded the group */
+  from: FakeSender;
+  chatTitle?: string;
+  /**
+   * The service messages Telegram sends, in this order: 'to' in the old group (migrate_to_chat_id),
+   * 'from' in the new supergroup (migrate_from_chat_id). Default both, 'to' first; [] for none.
+   */
+  messages?: ('to' | 'from')[];
+}
+
+/** One service message of a group's upgrade to a supergroup, as Telegram sends it to a bot. */
+export function migrationMessage(store: ChatStore, options: PushMigrationOptions, which: 'to' | 'from'): TgMessage {
+  const title = options.chatTitle ? { chatTitle: options.chatTitle } : {};
+  return which === 'to'
+    ? userMessage(store, { chatId: options.oldChatId, chatType: 'group', from: options.from, ...title }, { migrate_to_chat_id: options.newChatId })
+    : userMessage(store, { chatId: options.newChatId, chatType: 'supergroup', from: options.from, ...title }, { migrate_from_chat_id: options.oldChatId });
+}
+
 /** A press on a button of the bot's own message; the query carries a copy of that message. */
 export function callbackQuery(store: ChatStore, bot: TgUser, options: PushCallbackOptions): TgCallbackQuery {
   const message = store.find(options.chatId, options.messageId);

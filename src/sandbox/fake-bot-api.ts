@@ -16,8 +16,8 @@ import type { MethodHandler } from './fake-bot-api-messages.ts';
 import { UpdateQueue } from './fake-bot-api-queue.ts';
 import { ChatStore } from './fake-bot-api-store.ts';
 import type { ApiResponse, Fault, FakeCall, Params, TgMessage, TgUpdate, TgUser, WebhookDelivery } from './fake-bot-api-types.ts';
-import { callbackQuery, documentMessage, photoMessage, textMessage } from './fake-bot-api-updates.ts';
-import type { PushCallbackOptions, PushDocumentOptions, PushPhotoOptions, PushTextOptions } from './fake-bot-api-updates.ts';
+import { callbackQuery, documentMessage, migrationMessage, photoMessage, textMessage } from './fake-bot-api-updates.ts';
+import type { PushCallbackOptions, PushDocumentOptions, PushMigrationOptions, PushPhotoOptions, PushTextOptions } from './fake-bot-api-updates.ts';
 import { replyCallOf, WebhookSender } from './fake-bot-api-webhook.ts';
 import type { Webhook, WebhookAnswer } from './fake-bot-api-webhook.ts';
 import { createSettingsMethods } from './fake-bot-api-settings.ts';
@@ -25,7 +25,7 @@ import { createSettingsMethods } from './fake-bot-api-settings.ts';
 export type * from './fake-bot-api-types.ts';
 export type { CallMatcher, WaitOptions } from './fake-bot-api-log.ts';
 export type { FakeLimitStats, FakeSendLimits } from './fake-bot-api-limits.ts';
-export type { PushCallbackOptions, PushDocumentOptions, PushPhotoOptions, PushTextOptions } from './fake-bot-api-updates.ts';
+export type { PushCallbackOptions, PushDocumentOptions, PushMigrationOptions, PushPhotoOptions, PushTextOptions } from './fake-bot-api-updates.ts';
 export { CONFLICT_OTHER_POLL } from './fake-bot-api-queue.ts';
 
 export interface FakeBotApiOptions {
@@ -72,6 +72,8 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   private readonly handlers: Record<string, MethodHandler>;
   private readonly methodNames: Map<string, string>;
   private readonly faults = new FaultPlan();
+  /** basic group id → the supergroup it became */
+  private readonly migrated = new Map<number, number>();
   private readonly http: HttpFront;
   private readonly webhookSender: WebhookSender;
   private readonly floodGate: FloodGate;
@@ -236,6 +238,17 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   }
 
   /**
+   * The group `oldChatId` is upgraded to the supergroup `newChatId`: from now on (resets included,
+   * as it is a fact about the chat) every call aimed at the old id but getChat is answered 400
+   * `group chat was upgraded to a supergroup chat` with `migrate_to_chat_id`, as Telegram does;
+   * then the service messages are pushed. Returns their updates.
+   */
+  upgradeToSupergroup(options: PushMigrationOptions): TgUpdate[] {
+    this.migrated.set(options.oldChatId, options.newChatId);
+    return (options.messages ?? ['to', 'from']).map((which) => this.pushUpdate({ message: migrationMessage(this.store, options, which) }));
+  }
+
+  /**
    * Any update; `update_id` is assigned unless given (give one to repeat an update). In polling
    * mode an update below the offset the bot already confirmed is dropped at its next poll, as
    * Telegram would; one pushed while the bot is waiting in a long poll reaches it.
@@ -264,7 +277,8 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   private async execute(method: string, params: Params, via: FakeCall['via'], onPoll?: (cancel: () => void) => void): Promise<ApiResponse> {
     const call = this.log.record(method, params, via);
     const target = params['chat_id'] === undefined ? undefined : Number(params['chat_id']);
-    const fault = this.faults.take(method, target);
+    const movedTo = target === undefined || method === 'getChat' ? undefined : this.migrated.get(target);
+    const fault = this.faults.take(method, target) ?? (movedTo === undefined ? undefined : { kind: 'migrate' as const, newChatId: movedTo });
     if (fault) {
       call.fault = fault;
       const chatId = typeof params['chat_id'] === 'number' ? params['chat_id'] : undefined;

@@ -57,10 +57,10 @@ describe('joining by invite', () => {
   });
 
   it('/undang is for admins only, checks its arguments, and a PIC invite needs an OPD', async () => {
-    expect(textOf(await h.say(budi, GROUP, '/undang pic bappeda'))).toBe(texts.noAccess('undang', 'admin'));
-    expect(textOf(await h.say(rina, GROUP, '/undang ketua'))).toContain('Peran "ketua" tidak dikenal');
-    expect(textOf(await h.say(rina, GROUP, '/undang pic'))).toContain('Undangan PIC perlu OPD. OPD yang ada:');
-    expect(textOf(await h.say(rina, GROUP, '/undang pic dinas-x'))).toContain('OPD "dinas-x" tidak ada di workspace ini');
+    expect(textOf(await h.say(budi, budi.id, '/undang pic bappeda'))).toBe(texts.noAccess('undang', 'admin'));
+    expect(textOf(await h.say(rina, rina.id, '/undang ketua'))).toContain('Peran "ketua" tidak dikenal');
+    expect(textOf(await h.say(rina, rina.id, '/undang pic'))).toContain('Undangan PIC perlu OPD. OPD yang ada:');
+    expect(textOf(await h.say(rina, rina.id, '/undang pic dinas-x'))).toContain('OPD "dinas-x" tidak ada di workspace ini');
     expect(await h.t.db.invite.count({ where: { role: 'pic', opd: { code: 'dinas-x' } } })).toBe(0);
   });
 });
@@ -98,7 +98,8 @@ describe('walls between workspaces and roles', () => {
     const made = await h.say(paserAdmin, paserAdmin.id, '/undang pimpinan');
     const paserInvite = buttonsOf(made)[0]![1];
     // Rina (admin in Kaltim) presses a forged revoke of Paser's invite in her own chat.
-    expect((await h.press(rina, rina.id, messageIdOf(made), paserInvite)).params.text).toBe(workspaceTexts.inviteAlreadyRevoked);
+    const inRinaChat = messageIdOf(await h.say(rina, rina.id, '/bantuan'));
+    expect((await h.press(rina, rina.id, inRinaChat, paserInvite)).params.text).toBe(workspaceTexts.inviteAlreadyRevoked);
     const paserRow = await h.t.db.invite.findFirst({ where: { workspaceId: paserId } });
     expect(paserRow?.revokedAt).toBeNull();
     // A Kaltim PIC forging a workspace switch into Paser, or a chart of Paser, gets nothing.

@@ -80,6 +80,15 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('shows a date beyond any calendar as Excel does, instead of failing', async () => {
+    const data = await xlsx((sheet) => {
+      sheet.getRow(1).values = ['indikator', 'tenggat'];
+      sheet.getRow(2).values = [1, 1e12];
+      sheet.getCell('B2').numFmt = 'dd-mm-yyyy';
+    });
+    expect((await readXlsx(data)).rows).toEqual([{ rowNo: 2, cells: ['1', '########'] }]);
+  });
+
   it('shows a formula saved without a result instead of an object', async () => {
     const data = await xlsx((sheet) => {
       sheet.getRow(1).values = ['indikator', 'tingkat'];

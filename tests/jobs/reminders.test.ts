@@ -25,6 +25,9 @@ afterEach(async () => {
 async function setUp(): Promise<Harness> {
   clock = new Date('2026-09-07T00:30:00Z');
   h = await startHarness({ now: () => clock });
+  // The demo's evaluation is 2024; /jadwal takes dates in the evaluation's year and the next, and
+  // these reminders run in September 2026 (the holiday files cover 2025–2027).
+  await h.t.db.evaluation.updateMany({ where: { workspace: { slug: 'demo-kaltim' } }, data: { year: 2026 } });
   await h.say(rina, rina.id, '/start');
   await h.say(budi, budi.id, '/start');
   return h;

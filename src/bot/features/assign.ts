@@ -90,7 +90,7 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
       const fw = await findFrameworkById(db, evaluation.frameworkId);
       const no = parseWith(arg.indicatorNo(fw!.def.indicators.length), text);
       if (!no.ok) {
-        await reply(ctx, `${no.problem ?? ''}\n${t.assignIndicator(String(flow.data.opdName))}`, ask);
+        await reply(ctx, `${texts.problem(no.problem ?? '')}\n${t.assignIndicator(String(flow.data.opdName))}`, ask);
         return true;
       }
       indicatorId = fw!.indicatorIds.get(no.value)!;
@@ -114,7 +114,7 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
     if (text !== '-') {
       const date = parseWith(arg.date, text);
       if (!date.ok) {
-        await reply(ctx, date.problem ?? t.assignDue(null), ask);
+        await reply(ctx, date.problem ? texts.problem(date.problem) : t.assignDue(null), ask);
         return true;
       }
       dueDate = date.value;

@@ -8,6 +8,8 @@ import { ACTION_LABELS, STATUS_ICONS, STATUS_LABELS } from '../../domain/checkli
 import { STAGE_LABELS } from '../../domain/stages.ts';
 import type { Stage } from '../../domain/stages.ts';
 import type { BotContext } from '../context.ts';
+import type { Html } from '../html.ts';
+import { html, joinHtml } from '../html.ts';
 import { checklistTexts as t } from '../texts.ts';
 
 export const dueText = (due: string | null) => {
@@ -15,7 +17,7 @@ export const dueText = (due: string | null) => {
   return date ? formatDateId(date) : null;
 };
 
-export function itemDetailText(item: ItemWithDetail, due: string | null): string {
+export function itemDetailText(item: ItemWithDetail, due: string | null): Html {
   const status = item.status as ItemStatus;
   const lines = [
     t.itemTitle(item.id, item.title),
@@ -26,12 +28,12 @@ export function itemDetailText(item: ItemWithDetail, due: string | null): string
   if (item.stage) lines.push(t.itemLine('Tahap', STAGE_LABELS[item.stage as Stage] ?? item.stage));
   if (due) lines.push(t.itemLine('Tenggat', dueText(due)!));
   if (item.assignee) lines.push(t.itemLine('Penanggung jawab', item.assignee.displayName));
-  if (item.description) lines.push('', item.description.length > 500 ? `${item.description.slice(0, 500)}…` : item.description);
-  if (item.status === 'revisi' && item.revisionReason) lines.push('', t.revision(item.revisionReason));
-  lines.push('');
+  if (item.description) lines.push(html``, t.itemDescription(item.description));
+  if (item.status === 'revisi' && item.revisionReason) lines.push(html``, t.revision(item.revisionReason));
+  lines.push(html``);
   if (item.evidence.length === 0) lines.push(t.noEvidence);
   for (const ev of item.evidence) lines.push(t.evidenceLine(ev.kind, ev.fileName ?? ev.url ?? ev.kind, ev.addedBy.displayName));
-  return lines.join('\n');
+  return joinHtml(lines);
 }
 
 export function itemButtons(itemId: number, actions: ItemAction[], canAttach: boolean) {

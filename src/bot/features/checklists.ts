@@ -71,7 +71,7 @@ async function applyMove(ctx: BotContext, access: WorkspaceAccess, itemId: numbe
   if (!item) return t.moveStale;
   const result = moveItem({ status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length },
     action, actorOf(access), reason);
-  if (!result.ok) return result.reason;
+  if (!result.ok) return texts.problem(result.reason);
   const moved = await changeItemStatus(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to: result.status, reason: result.reason, at: ctx.deps.clock.now() }, botActor(access.personId));
   if (!moved) return t.moveStale;
   if (item.assignee && item.assignee.id !== access.personId) {

@@ -3,7 +3,7 @@ import { Composer } from 'telegraf';
 import { botActor } from '../../db/audit.ts';
 import { loadEvaluationContext } from '../../db/evaluations.ts';
 import { listStages, setStageDate } from '../../db/stages.ts';
-import { daysLeftText, formatDateId, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
+import { daysLeftText, evaluationDateRange, formatDateId, isDateInRange, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
 import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { formatTimeId } from '../../domain/dates.ts';
 import { arg, parseWith, words } from '../args.ts';
@@ -46,6 +46,10 @@ export function stagesFeature() {
       return void (await reply(ctx, texts.usage(spec, problem)));
     }
     const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
+    const range = evaluationDateRange(ev.evaluation.year);
+    if (!isDateInRange(parseIsoDate(date.value)!, range)) {
+      return void (await reply(ctx, t.dateOutOfRange(dateWord!, ev.evaluation.year, formatDateId(range.first), formatDateId(range.last))));
+    }
     const dueTime = time?.ok ? time.value : null;
     await setStageDate(ctx.deps.db, {
       evaluationId: ev.evaluation.id, workspaceId: access.workspace.id, stage: stage.value, dueDate: date.value, dueTime,
