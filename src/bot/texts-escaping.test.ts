@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../sandbox/fake-bot-api-html.ts';
 import { COMMANDS } from './registry.ts';
+import { flowTexts as fl, importTexts as im } from './texts-imports.ts';
 import { memberTexts as mb } from './texts-members.ts';
 import { reminderSettingsTexts as rs } from './texts-reminder-settings.ts';
 import { reportTexts as rp } from './texts-reports.ts';
@@ -72,6 +73,7 @@ const CASES: Record<string, () => string> = {
   'checklistTexts.readinessLine': () => `${ct.readinessLine(3, 1, 2)} ${tx.problem(H)}`,
   'checklistTexts.assignIndicator': () => ct.assignIndicator(H),
   'checklistTexts.assignDue': () => ct.assignDue(H),
+  'checklistTexts.dueOutOfRange': () => ct.dueOutOfRange(H, 2024, H, H),
   'checklistTexts.assignDone': () => ct.assignDone(1, H, H, H, H),
   'checklistTexts.notifyAssigned': () => ct.notifyAssigned(1, H, H, H),
   'checklistTexts.notifyRevision': () => ct.notifyRevision(1, H, H),
@@ -89,6 +91,13 @@ const CASES: Record<string, () => string> = {
   'fileTexts.dryRun': () => ft.dryRun(H, 1, 2, 3),
   'fileTexts.applied': () => `${ft.applied(1, 2)} ${tx.problem(H)}`,
   'fileTexts.exportCaption': () => ft.exportCaption(H, 2024),
+
+  'importTexts.progress': () => `${im.progress(20_000, 50_000)} ${tx.problem(H)}`,
+  'importTexts.failed': () => `${im.failed('A1B2C3')} ${tx.problem(H)}`,
+  'importTexts.otherWorkspace': () => im.otherWorkspace(H, H),
+  'importTexts.exportPrivateBlocked': () => im.exportPrivateBlocked(H),
+  'flowTexts.otherWorkspace': () => fl.otherWorkspace(H, H),
+  'flowTexts.reasonTooLong': () => `${fl.reasonTooLong(500, 612)} ${tx.problem(H)}`,
 
   'seedTexts.generated': () => `${sd.generated(3, 1, [4, 5])} ${tx.problem(H)}`,
   'seedTexts.carried': () => `${sd.carried(3, 2023, 1)} ${tx.problem(H)}`,

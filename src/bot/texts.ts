@@ -132,6 +132,8 @@ export const checklistTexts = {
   assignIndicator: (opd: string) => `OPD: <b>${e(opd)}</b>. Ketik nomor indikator yang dibuktikan (mis. 12), atau <code>-</code> bila tidak terkait indikator.`,
   assignTitle: 'Ketik judul item (mis. "Unggah SK Tim Koordinasi SPBE").',
   assignDue: (stageDue: string | null) => `Ketik tenggat (mis. 30-09-2024), atau <code>-</code> untuk ${stageDue ? `tenggat tahap (${e(stageDue)})` : 'tanpa tenggat'}.`,
+  dueOutOfRange: (typed: string, year: number, first: string, last: string) =>
+    `Tenggat "${e(excerpt(typed))}" di luar masa evaluasi ${year}: pilih tanggal antara ${e(first)} dan ${e(last)}.`,
   assignWho: 'Pilih penanggung jawab:',
   assignNobody: 'Tanpa penanggung jawab',
   assignNoPics: 'OPD ini belum memiliki PIC; item dibuat tanpa penanggung jawab.',
@@ -173,7 +175,7 @@ function fitLines(lines: string[], budget: number): string[] {
 export const fileTexts = {
   notChecklistFile: 'Hanya berkas ceklis .xlsx atau .csv yang dapat diimpor. Untuk melampirkan bukti, buka item di /ceklis lalu tekan 📎.',
   evidenceHint: 'Untuk melampirkan bukti dukung, buka item di /ceklis lalu tekan 📎 Lampirkan bukti.',
-  tooLarge: 'Berkas terlalu besar untuk diimpor (maksimal 5 MB).',
+  tooLarge: 'Berkas terlalu besar untuk diimpor (maksimal 20 MB, batas unduhan bot di Telegram). Bagi menjadi beberapa berkas.',
   unreadable: (why: string) => `Berkas tidak dapat dibaca: ${e(excerpt(why, 300))}`,
   rejected: (n: number, lines: string[]) => {
     const shown = fitLines(lines.map((l) => e(excerpt(l, 200))), 3_500);

@@ -1,24 +1,26 @@
 // The checklist as a table: export the items of one evaluation, and apply an edited table back,
 // every row or none. Row contents were checked by src/domain/checklist-import.ts; what only the
 // database knows (does this id belong to this workspace and evaluation?) is checked here, before
-// anything is written.
+// anything is written; the writing itself is src/db/checklist-staging.ts.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChecklistImportRow, ChecklistSheetRow } from '../domain/checklist-import.ts';
-import { checkChecklistTable } from '../domain/checklist-import.ts';
+import { checkChecklistTableYielding } from '../domain/checklist-import.ts';
 import { ITEM_STATUSES } from '../domain/checklists.ts';
+import { evaluationDateRange } from '../domain/dates.ts';
 import type { Table } from '../domain/score-import.ts';
 import { listOpds } from './opds.ts';
 import type { Actor } from './audit.ts';
-import { recordAudit } from './audit.ts';
+import { applyChecklistPlan, ChecklistImportError } from './checklist-staging.ts';
+import type { ApplyOptions, ChecklistImportSummary } from './checklist-staging.ts';
+import type { ChecklistItem } from '../generated/prisma/client.ts';
 import type { Db, Queryable } from './client.ts';
-import { replanWorkspace } from './reminder-plan.ts';
 
 export { carryOverChecklist, generateChecklistItems } from './checklist-seeding.ts';
+export { applyChecklistPlan, ChecklistImportError } from './checklist-staging.ts';
+export type { ApplyOptions, ChecklistImportSummary } from './checklist-staging.ts';
 
-export class ChecklistImportError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`Impor dibatalkan, tidak ada yang disimpan (${errors.length} kesalahan):\n${errors.join('\n')}`);
-  }
-}
+/** Rows planned, and stored items looked up, between two pauses. */
+const PLAN_SLICE = 1_000;
 
 export async function exportChecklist(db: Db, workspaceId: number, evaluationId: number): Promise<ChecklistSheetRow[]> {
   const items = await db.checklistItem.findMany({
@@ -72,23 +74,36 @@ interface NewItemData {
 export interface ChecklistImportPlan {
   errors: string[];
   creates: { row: ChecklistImportRow; data: NewItemData }[];
-  /** `fields`: the import columns whose value changes */
-  updates: { row: ChecklistImportRow; id: number; fields: string[]; data: Record<string, unknown> }[];
+  /** `fields`: the import columns whose value changes; `data`: their new values by item field; `opdId`: the row's OPD */
+  updates: { row: ChecklistImportRow; id: number; opdId: number; fields: string[]; data: Record<string, unknown> }[];
   unchanged: number;
 }
 
-/** Compares the rows with what is stored; an id outside this workspace's evaluation is a row error. */
-export async function planChecklistImport(db: Queryable, input: ChecklistImportInput): Promise<ChecklistImportPlan> {
+/**
+ * Compares the rows with what is stored; an id outside this workspace's evaluation is a row error.
+ * `pause` is awaited between slices of rows, so 50 000 of them never hold the event loop for long.
+ */
+export async function planChecklistImport(db: Queryable, input: ChecklistImportInput, pause: () => Promise<void> = () => nextTurn()): Promise<ChecklistImportPlan> {
   const evaluation = await db.evaluation.findFirstOrThrow({ where: { id: input.evaluationId, workspaceId: input.workspaceId } });
   const opds = new Map((await db.opd.findMany({ where: { workspaceId: input.workspaceId } })).map((o) => [o.code, o.id]));
   const indicators = new Map((await db.indicator.findMany({ where: { frameworkId: evaluation.frameworkId }, select: { id: true, no: true } }))
     .map((i) => [i.no, i.id]));
   const ids = input.rows.flatMap((r) => (r.id === null ? [] : [r.id]));
-  const stored = new Map((await db.checklistItem.findMany({ where: { workspaceId: input.workspaceId, id: { in: ids } } }))
-    .map((item) => [item.id, item]));
+  const stored = new Map<number, ChecklistItem>();
+  for (let i = 0; i < ids.length; i += PLAN_SLICE) {
+    for (const item of await db.checklistItem.findMany({ where: { workspaceId: input.workspaceId, id: { in: ids.slice(i, i + PLAN_SLICE) } } })) {
+      stored.set(item.id, item);
+    }
+    await pause();
+  }
 
   const plan: ChecklistImportPlan = { errors: [], creates: [], updates: [], unchanged: 0 };
+  let sinceYield = 0;
   for (const row of input.rows) {
+    if (++sinceYield >= PLAN_SLICE) {
+      sinceYield = 0;
+      await pause();
+    }
     const opdId = opds.get(row.opdCode);
     const indicatorId = row.indicatorNo == null ? row.indicatorNo : indicators.get(row.indicatorNo);
     const fail = (message: string) => plan.errors.push(`Baris ${row.rowNo}: ${message}`);
@@ -129,48 +144,28 @@ export async function planChecklistImport(db: Queryable, input: ChecklistImportI
       data[key] = value;
     }
     if (fields.length === 0) plan.unchanged++;
-    else plan.updates.push({ row, id: item.id, fields, data });
+    else plan.updates.push({ row, id: item.id, opdId, fields, data });
   }
   return plan;
 }
 
-export interface ChecklistImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** Applies every row in one transaction, or none (ChecklistImportError), with one audit entry. */
-export async function applyChecklistImport(db: Db, input: ChecklistImportInput, actor: Actor, now = new Date()): Promise<ChecklistImportSummary> {
-  return db.$transaction(async (tx) => {
-    const plan = await planChecklistImport(tx, input);
-    if (plan.errors.length > 0) throw new ChecklistImportError(plan.errors);
-    const createdIds: number[] = [];
-    for (const { data } of plan.creates) {
-      const item = await tx.checklistItem.create({
-        data: { ...data, workspaceId: input.workspaceId, evaluationId: input.evaluationId, statusAt: now, createdById: actor.personId },
-      });
-      createdIds.push(item.id);
-    }
-    for (const { id, data } of plan.updates) {
-      // a new status starts its clock again; a reason belongs only to revisi or dibatalkan
-      const status = data.status as string | undefined;
-      const statusData = status === undefined ? {} : { statusAt: now, ...(status === 'revisi' || status === 'dibatalkan' ? {} : { revisionReason: null }) };
-      await tx.checklistItem.update({ where: { id }, data: { ...data, ...statusData } });
-    }
-    if (createdIds.length > 0 || plan.updates.length > 0) {
-      await recordAudit(tx, actor, {
-        workspaceId: input.workspaceId, action: 'checklist.import', entity: 'evaluation', entityId: input.evaluationId,
-        detail: { dibuat: createdIds, diubah: plan.updates.map((u) => ({ id: u.id, kolom: u.fields })), sama: plan.unchanged },
-      });
-    }
-    await replanWorkspace(tx, input.workspaceId, now);
-    return { created: createdIds.length, updated: plan.updates.length, unchanged: plan.unchanged };
-  }, { timeout: 60_000 });
+/**
+ * Plans and applies every row, or none (ChecklistImportError), with one audit entry. The rows are
+ * written in small steps that let the event loop run (src/db/checklist-staging.ts).
+ */
+export async function applyChecklistImport(db: Db, input: ChecklistImportInput, actor: Actor, now = new Date(),
+  options: ApplyOptions = {}): Promise<ChecklistImportSummary> {
+  const plan = await planChecklistImport(db, input, options.pause);
+  if (plan.errors.length > 0) throw new ChecklistImportError(plan.errors);
+  return applyChecklistPlan(db, input, plan, actor, now, options);
 }
 
 /** Checks a table against this workspace's OPDs, members and framework (shared by CLI and bot). */
-export async function checkChecklistTableFor(db: Db, workspaceId: number, indicatorNos: readonly number[], table: Table) {
+export async function checkChecklistTableFor(db: Db, workspaceId: number, evaluation: { year: number; indicatorNos: readonly number[] },
+  table: Table, pause: () => Promise<void> = () => nextTurn()) {
   const [opds, assignees] = await Promise.all([listOpds(db, workspaceId), listAssigneeKeys(db, workspaceId)]);
-  return checkChecklistTable(table, { opdCodes: new Set(opds.map((o) => o.code)), indicatorNos, assignees, statuses: ITEM_STATUSES });
+  return checkChecklistTableYielding(table, {
+    opdCodes: new Set(opds.map((o) => o.code)), indicatorNos: evaluation.indicatorNos, assignees, statuses: ITEM_STATUSES,
+    dueDates: evaluationDateRange(evaluation.year),
+  }, pause);
 }

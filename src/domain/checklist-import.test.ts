@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistImportCheck, ChecklistImportContext } from './checklist-import.ts';
-import { assigneeKey, CHECKLIST_COLUMNS, checkChecklistTable, TITLE_MAX, unguardCell } from './checklist-import.ts';
+import {
+  assigneeKey, CHECKLIST_COLUMNS, CHECKLIST_IMPORT_MAX_ROWS, checkChecklistTable, checkChecklistTableYielding, groupDigits, TITLE_MAX, unguardCell,
+} from './checklist-import.ts';
 import type { Table } from './score-import.ts';
 
 const CONTEXT: ChecklistImportContext = {
@@ -66,6 +68,17 @@ describe('checkChecklistTable: good tables', () => {
 });
 
 describe('checkChecklistTable: refusals', () => {
+  it('refuses due dates outside the evaluation year and the next when the context bounds them', () => {
+    const bounded = { ...CONTEXT, dueDates: { first: { year: 2024, month: 1, day: 1 }, last: { year: 2025, month: 12, day: 31 } } };
+    const rows = (...dates: string[]) => table(['opd', 'judul', 'tenggat'], ...dates.map((d) => ['bappeda', 'Unggah SK', d]));
+    expect(errorsOf(checkChecklistTable(rows('01-01-0001', '2024-01-01', '31-12-9999', '31-12-2023'), bounded))).toEqual([
+      'Baris 2: tenggat 1 Januari 1 di luar masa evaluasi: pilih tanggal antara 1 Januari 2024 dan 31 Desember 2025.',
+      'Baris 4: tenggat 31 Desember 9999 di luar masa evaluasi: pilih tanggal antara 1 Januari 2024 dan 31 Desember 2025.',
+      'Baris 5: tenggat 31 Desember 2023 di luar masa evaluasi: pilih tanggal antara 1 Januari 2024 dan 31 Desember 2025.',
+    ]);
+    expect(rowsOf(checkChecklistTable(rows('1 Januari 2024', '31-12-2025'), bounded)).map((r) => r.dueDate)).toEqual(['2024-01-01', '2025-12-31']);
+  });
+
   it('requires the opd and judul columns', () => {
     expect(errorsOf(checkChecklistTable(table(['indikator', 'tenggat'], ['1', '2024-10-29']), CONTEXT))).toEqual([
       'Baris 1: kolom opd dan judul tidak ditemukan; baris judul harus memuat id, opd, indikator, tahap, tingkat, judul, deskripsi, tenggat, penanggung_jawab, status (opd dan judul wajib).',
@@ -102,6 +115,34 @@ describe('checkChecklistTable: refusals', () => {
 
   it('refuses a table without rows', () => {
     expect(errorsOf(checkChecklistTable(table(HEADER, ['', '', '']), CONTEXT))).toEqual(['Berkas tidak berisi baris ceklis.']);
+  });
+});
+
+describe('large tables', () => {
+  const many = (n: number) => table(['opd', 'judul'], ...Array.from({ length: n }, (_, i) => ['bappeda', `Butir ${i + 1}`]));
+
+  it(`takes ${CHECKLIST_IMPORT_MAX_ROWS} rows and refuses one more, blank rows not counted`, () => {
+    expect(rowsOf(checkChecklistTable(many(CHECKLIST_IMPORT_MAX_ROWS), CONTEXT))).toHaveLength(CHECKLIST_IMPORT_MAX_ROWS);
+    const withBlanks = many(CHECKLIST_IMPORT_MAX_ROWS);
+    withBlanks.rows.push({ rowNo: 60_000, cells: ['', ' '] });
+    expect(checkChecklistTable(withBlanks, CONTEXT).ok).toBe(true);
+    expect(errorsOf(checkChecklistTable(many(CHECKLIST_IMPORT_MAX_ROWS + 1), CONTEXT))).toEqual([
+      'Berkas berisi 50 001 baris ceklis; satu impor paling banyak 50 000 baris. Bagi menjadi beberapa berkas, lalu kirim satu per satu.',
+    ]);
+  });
+
+  it('the yielding check pauses between slices and gives the same answer', async () => {
+    const t = many(2_500);
+    t.rows[2_000]!.cells[0] = 'dinas-x';
+    let pauses = 0;
+    const check = await checkChecklistTableYielding(t, CONTEXT, async () => { pauses++; }, 1_000);
+    expect(check).toEqual(checkChecklistTable(t, CONTEXT));
+    expect(errorsOf(check)).toEqual(['Baris 2002: OPD "dinas-x" tidak dikenal di workspace ini.']);
+    expect(pauses).toBe(2);
+  });
+
+  it('groupDigits groups thousands with a space', () => {
+    expect([groupDigits(7), groupDigits(1_500), groupDigits(50_000), groupDigits(1_234_567)]).toEqual(['7', '1 500', '50 000', '1 234 567']);
   });
 });
 

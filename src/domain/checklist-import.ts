@@ -1,7 +1,8 @@
 // Validates an uploaded checklist table (the sheet `checklist export` writes, edited in a
 // spreadsheet) before anything is written: every bad row is reported as "Baris N: …" with its
 // spreadsheet row number, and a table with any bad row applies nothing (docs/product.md).
-import { formatIsoDate, parseDateInput } from './dates.ts';
+import type { DateRange } from './dates.ts';
+import { formatDateId, formatIsoDate, isDateInRange, parseDateInput, parseIsoDate } from './dates.ts';
 import { excerpt } from './excerpt.ts';
 import type { Table } from './score-import.ts';
 import { parseWholeNumber } from './score-import.ts';
@@ -17,6 +18,21 @@ export const CHECKLIST_INFO_COLUMNS = ['indikator_nama', 'diperbarui'] as const;
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 4_000;
+
+/**
+ * The most rows one import takes (a whole checklist of a large government: 80 OPDs × 600 items
+ * fit). It is the size the import is measured at: applying it takes seconds, in small steps
+ * between which the bot goes on answering (src/db/checklist-staging.ts, docs/benchmarks.md).
+ */
+export const CHECKLIST_IMPORT_MAX_ROWS = 50_000;
+
+/** Rows checked between two pauses of the yielding check. */
+export const CHECK_SLICE_ROWS = 1_000;
+
+/** 50000 → "50 000": counts in messages, grouped so that no one reads them as decimals. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
 
 /** One stored item as the checklist sheet shows it. */
 export interface ChecklistSheetRow {
@@ -61,6 +77,8 @@ export interface ChecklistImportContext {
   /** what people write for an assignee (see assigneeKey) → person id; members of the workspace only */
   assignees: ReadonlyMap<string, number>;
   statuses: readonly string[];
+  /** the due dates the evaluation allows (its year and the next); any date when absent */
+  dueDates?: DateRange;
 }
 
 export type ChecklistImportCheck =
@@ -102,7 +120,40 @@ function columnIndexes(header: string[]): Partial<Record<Column, number>> {
   return found;
 }
 
+/** Every row is checked; a table with any bad row gives its errors and no rows. */
 export function checkChecklistTable(table: Table, context: ChecklistImportContext): ChecklistImportCheck {
+  const steps = checkSteps(table, context, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * checkChecklistTable for large tables: `pause` is awaited after every `slice` rows, so a caller
+ * on an event loop lets other work run (the check of 50 000 rows takes ~0.2 s in all).
+ */
+export async function checkChecklistTableYielding(table: Table, context: ChecklistImportContext, pause: () => Promise<void>,
+  slice = CHECK_SLICE_ROWS): Promise<ChecklistImportCheck> {
+  const steps = checkSteps(table, context, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/** The check, yielding after every `slice` rows. */
+function* checkSteps(table: Table, context: ChecklistImportContext, slice: number): Generator<void, ChecklistImportCheck> {
+  const filled = table.rows.reduce((n, row) => (isBlankRow(row.cells) ? n : n + 1), 0);
+  if (filled > CHECKLIST_IMPORT_MAX_ROWS) {
+    return {
+      ok: false,
+      errors: [`Berkas berisi ${groupDigits(filled)} baris ceklis; satu impor paling banyak ${groupDigits(CHECKLIST_IMPORT_MAX_ROWS)} baris. Bagi menjadi beberapa berkas, lalu kirim satu per satu.`],
+    };
+  }
   const col = columnIndexes(table.header);
   const missing = (['opd', 'judul'] as const).filter((c) => col[c] === undefined);
   if (missing.length > 0) {
@@ -117,8 +168,13 @@ export function checkChecklistTable(table: Table, context: ChecklistImportContex
   const errors: string[] = [];
   const rows: ChecklistImportRow[] = [];
 
+  let sinceYield = 0;
   for (const { rowNo, cells } of table.rows) {
-    if (cells.every((c) => c.trim() === '')) continue;
+    if (++sinceYield >= slice) {
+      sinceYield = 0;
+      yield;
+    }
+    if (isBlankRow(cells)) continue;
     const problems: string[] = [];
     /** the cell's text, or undefined when the file has no such column */
     const cell = (c: Column): string | undefined => {
@@ -167,6 +223,11 @@ export function checkChecklistTable(table: Table, context: ChecklistImportContex
       const d = parseDateInput(t);
       return d === null ? null : formatIsoDate(d);
     }, (t) => `tenggat "${t}" bukan tanggal yang sah (mis. 29-10-2024, 2024-10-29 atau 29 Oktober 2024).`);
+    // A real date typed wrong (0001, 1900, 9999) would only mislead reminders and "days left".
+    const allowed = context.dueDates;
+    if (dueDate && allowed && !isDateInRange(parseIsoDate(dueDate)!, allowed)) {
+      problems.push(`tenggat ${formatDateId(parseIsoDate(dueDate)!)} di luar masa evaluasi: pilih tanggal antara ${formatDateId(allowed.first)} dan ${formatDateId(allowed.last)}.`);
+    }
     const assigneeId = field('penanggung_jawab', (t) => context.assignees.get(assigneeKey(t)) ?? null,
       (t) => `penanggung jawab "${t}" bukan anggota workspace ini (tulis @username atau id Telegram).`);
     const status = field('status', (t) => {

@@ -1,5 +1,6 @@
 // /tugaskan: a coordinator creates and assigns an item in a short guided flow (OPD → indicator →
-// title → due date → assignee). Each step is stored, so a restart mid-flow loses nothing.
+// title → due date → assignee). Each step is stored with the workspace it was started in, so a
+// restart mid-flow loses nothing and a switch to another workspace cannot mix the two.
 import { Composer, Markup } from 'telegraf';
 import { botActor } from '../../db/audit.ts';
 import { createItem, listPicsOfOpd } from '../../db/checklists.ts';
@@ -9,19 +10,21 @@ import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdsByIds, listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import { effectiveDueDate } from '../../domain/checklists.ts';
+import { evaluationDateRange, formatDateId, isDateInRange, parseIsoDate } from '../../domain/dates.ts';
 import { arg, parseWith } from '../args.ts';
 import type { BotContext } from '../context.ts';
 import type { WorkspaceAccess } from '../guard.ts';
 import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { checklistTexts as t, texts } from '../texts.ts';
+import { refusedElsewhere } from '../flow-workspace.ts';
 import { dueText, notifyPerson } from './checklist-views.ts';
 
 const FLOW_MINUTES = 30;
 const ask = Markup.forceReply().selective();
 
 async function save(ctx: BotContext, access: WorkspaceAccess, step: string, data: Record<string, unknown>) {
-  await setFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), { kind: 'tugaskan', step, data },
+  await setFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), { kind: 'tugaskan', step, workspaceId: access.workspace.id, data },
     new Date(ctx.deps.clock.now().getTime() + FLOW_MINUTES * 60_000));
 }
 
@@ -39,6 +42,7 @@ export function assignFeature() {
     const access = await requireAccess(ctx, { name: 'tugaskan', audience: ['koordinator'] });
     if (!access) return;
     const flow = await getFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), ctx.deps.clock.now());
+    if (flow?.kind === 'tugaskan' && await refusedElsewhere(ctx, access, flow)) return;
     const [opd] = await findOpdsByIds(ctx.deps.db, access.workspace.id, [Number(ctx.match[1])]);
     if (!flow || flow.kind !== 'tugaskan' || !opd) return void (await ctx.answerCbQuery(flow ? texts.staleButton : t.flowExpired));
     await ctx.answerCbQuery();
@@ -51,6 +55,7 @@ export function assignFeature() {
     if (!access) return;
     const flow = await getFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), ctx.deps.clock.now());
     if (!flow || flow.kind !== 'tugaskan' || flow.step !== 'pic') return void (await ctx.answerCbQuery(t.flowExpired));
+    if (await refusedElsewhere(ctx, access, flow)) return;
     const d = flow.data as { opdId: number; opdName: string; indicatorId: number | null; title: string; dueDate: string | null; evaluationId: number; stage: string | null };
     const pics = await listPicsOfOpd(ctx.deps.db, access.workspace.id, d.opdId);
     const chosen = Number(ctx.match[1]) === 0 ? null : (pics.find((p) => p.id === Number(ctx.match[1])) ?? undefined);
@@ -115,6 +120,12 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
       const date = parseWith(arg.date, text);
       if (!date.ok) {
         await reply(ctx, date.problem ? texts.problem(date.problem) : t.assignDue(null), ask);
+        return true;
+      }
+      // Within the evaluation's year and the next, as /jadwal: a year typed wrong would mislead the reminders.
+      const range = evaluationDateRange(evaluation.year);
+      if (!isDateInRange(parseIsoDate(date.value)!, range)) {
+        await reply(ctx, `${t.dueOutOfRange(text, evaluation.year, formatDateId(range.first), formatDateId(range.last))}\n${t.assignDue(null)}`, ask);
         return true;
       }
       dueDate = date.value;

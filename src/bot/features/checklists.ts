@@ -9,13 +9,14 @@ import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdByCode, findOpdsByIds, listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import type { ItemAction, ItemStatus } from '../../domain/checklists.ts';
-import { allowedActions, canAttachEvidence, effectiveDueDate, moveItem, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
+import { allowedActions, canAttachEvidence, effectiveDueDate, moveItem, REASON_MAX_LENGTH, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
 import { words } from '../args.ts';
 import type { BotContext } from '../context.ts';
 import type { WorkspaceAccess } from '../guard.ts';
 import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { checklistTexts as t, texts } from '../texts.ts';
+import { flowTexts } from '../texts-imports.ts';
 import { dueText, itemButtons, itemDetailText, notifyPerson } from './checklist-views.ts';
 
 const PER_PAGE = 8;
@@ -127,7 +128,7 @@ export function checklistsFeature() {
       const check = item && moveItem({ status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length },
         action, actorOf(access), 'alasan');
       if (!check || !check.ok) return void (await ctx.answerCbQuery(check ? check.reason : t.moveStale, { show_alert: true }));
-      await setFlow(ctx.deps.db, access.personId, chatIdOf(ctx), { kind: 'alasan', step: 'alasan', data: { itemId, action } },
+      await setFlow(ctx.deps.db, access.personId, chatIdOf(ctx), { kind: 'alasan', step: 'alasan', workspaceId: access.workspace.id, data: { itemId, action } },
         new Date(ctx.deps.clock.now().getTime() + FLOW_MINUTES * 60_000));
       await ctx.answerCbQuery();
       return void (await reply(ctx, t.askReason(itemId), Markup.forceReply().selective()));
@@ -146,7 +147,7 @@ export function checklistsFeature() {
       const why = state ? moveItem({ ...state, status: 'proses' }, 'ajukan', actorOf(access)) : null;
       return void (await ctx.answerCbQuery(why && !why.ok ? why.reason : t.moveStale, { show_alert: true }));
     }
-    await setFlow(ctx.deps.db, access.personId, chatIdOf(ctx), { kind: 'bukti', step: 'bukti', data: { itemId } },
+    await setFlow(ctx.deps.db, access.personId, chatIdOf(ctx), { kind: 'bukti', step: 'bukti', workspaceId: access.workspace.id, data: { itemId } },
       new Date(ctx.deps.clock.now().getTime() + FLOW_MINUTES * 60_000));
     await ctx.answerCbQuery();
     await reply(ctx, t.askEvidence(itemId), Markup.forceReply().selective());
@@ -168,6 +169,12 @@ export async function handleChecklistFlow(ctx: BotContext, access: WorkspaceAcce
   if (flow.kind === 'alasan') {
     const reason = 'text' in message ? message.text.trim() : '';
     if (!reason) return false;
+    // Too long: said, and the flow still waits, so a shorter reason can simply be typed.
+    const length = [...reason].length;
+    if (length > REASON_MAX_LENGTH) {
+      await reply(ctx, `${flowTexts.reasonTooLong(REASON_MAX_LENGTH, length)}\n${t.askReason(itemId)}`, Markup.forceReply().selective());
+      return true;
+    }
     await clearFlow(ctx.deps.db, access.personId, chatIdOf(ctx));
     await reply(ctx, await applyMove(ctx, access, itemId, flow.data.action as ItemAction, reason));
     return true;

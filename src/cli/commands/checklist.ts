@@ -83,7 +83,8 @@ async function checklistImport(ctx: CliContext, args: string[]): Promise<void> {
   }, ['workspace', 'file'], USAGE.import);
   const { workspace, evaluation, framework, where } = await target(ctx, o.workspace!, o.year);
   const table = await readTableOption(ctx, o.file!);
-  const checked = await checkChecklistTableFor(ctx.db, workspace.id, framework.def.indicators.map((i) => i.no), table);
+  const checked = await checkChecklistTableFor(ctx.db, workspace.id,
+    { year: evaluation.year, indicatorNos: framework.def.indicators.map((i) => i.no) }, table);
   if (!checked.ok) throw new ChecklistImportError(checked.errors);
   const input = { workspaceId: workspace.id, evaluationId: evaluation.id, rows: checked.rows };
   if (o['dry-run']) {
