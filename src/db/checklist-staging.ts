@@ -9,6 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
+import { INSERT_BATCH, insertRows } from './bulk-insert.ts';
 import type { ChecklistImportInput, ChecklistImportPlan } from './checklist-transfer.ts';
 import type { Db } from './client.ts';
 import { replanWorkspace } from './reminder-plan.ts';
@@ -33,7 +34,7 @@ export interface ApplyOptions {
 }
 
 /** Rows per staging transaction: ~10 ms of synchronous work each. */
-export const STAGE_BATCH = 500;
+export const STAGE_BATCH = INSERT_BATCH;
 
 /** Staged imports older than this were cut off (a crash, a restart): nothing is applying them. */
 const ABANDONED_AFTER_MS = 60 * 60_000;
@@ -48,17 +49,6 @@ const quoted = (column: string) => `"${column}"`;
 
 type StagedRow = Prisma.ChecklistImportRowCreateManyInput;
 const STAGED_COLUMNS = ['importId', 'rowNo', 'itemId', 'fields', 'opdId', 'indicatorId', 'stage', 'level', 'title', 'description', 'dueDate', 'assigneeId', 'status'] as const;
-
-/**
- * One multi-row INSERT: Prisma's createMany spends ~0.3 ms of synchronous work per row (a batch
- * of 500 held the event loop ~150 ms); the plain statement takes ~10 ms for the batch.
- */
-async function stageBatch(db: Db, rows: readonly StagedRow[]): Promise<void> {
-  const placeholders = `(${STAGED_COLUMNS.map(() => '?').join(', ')})`;
-  await db.$executeRawUnsafe(
-    `INSERT INTO "ChecklistImportRow" (${STAGED_COLUMNS.map(quoted).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`,
-    ...rows.flatMap((row) => STAGED_COLUMNS.map((column) => row[column] ?? null)));
-}
 
 function stagedRows(importId: number, plan: ChecklistImportPlan): StagedRow[] {
   const creates = plan.creates.map(({ row, data }): StagedRow => ({ importId, rowNo: row.rowNo, itemId: null, fields: 0, ...data }));
@@ -89,7 +79,7 @@ export async function applyChecklistPlan(db: Db, input: ChecklistImportInput, pl
   try {
     const rows = stagedRows(staging.id, plan);
     for (let i = 0; i < rows.length; i += STAGE_BATCH) {
-      await stageBatch(db, rows.slice(i, i + STAGE_BATCH));
+      await insertRows(db, 'ChecklistImportRow', STAGED_COLUMNS, rows.slice(i, i + STAGE_BATCH));
       options.onProgress?.(Math.min(i + STAGE_BATCH, rows.length), rows.length);
       await pause();
     }

@@ -29,6 +29,22 @@ const IMPORTERS = { name: 'tugaskan', audience: ['koordinator'] } as const;
 /** At most this many progress edits per import (Telegram limits edits too). */
 const PROGRESS_EDITS = 10;
 
+/**
+ * The file's bytes. A network error is tried once more: a kept-alive connection the file server
+ * already closed fails the first request on it (undici's "fetch failed"), the second one works.
+ */
+async function download(link: URL): Promise<Buffer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(link);
+      if (!response.ok) throw new Error(String(response.status));
+      return Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      if (attempt >= 2 || !(error instanceof TypeError)) throw error;
+    }
+  }
+}
+
 type Planned =
   | { ok: true; input: ChecklistImportInput; plan: ChecklistImportPlan; evaluationId: number }
   | { ok: false; message: string };
@@ -39,9 +55,7 @@ async function planFrom(ctx: BotContext, access: WorkspaceAccess, fileId: string
   const link = await ctx.telegram.getFileLink(fileId);
   let data: Buffer;
   try {
-    const response = await fetch(link);
-    if (!response.ok) throw new Error(String(response.status));
-    data = Buffer.from(await response.arrayBuffer());
+    data = await download(link);
   } catch (error) {
     // Rethrown without the URL, so no log line can ever carry the token; hence no `cause` either.
     // eslint-disable-next-line preserve-caught-error
