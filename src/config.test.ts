@@ -15,7 +15,10 @@ describe('parseConfig', () => {
   it('refuses bad values with a message naming the setting', () => {
     expect(() => parseConfig({ PORT: 'delapan' }, '/')).toThrow(ConfigError);
     expect(() => parseConfig({ PORT: '70000' }, '/')).toThrow(/PORT/);
-    expect(() => parseConfig({ DATABASE_URL: 'postgres://x' }, '/')).toThrow(/harus berupa file SQLite/);
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://x' }, '/')).toThrow(/DATABASE_URL PostgreSQL tidak valid/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x/y' }, '/')).toThrow(/harus berupa file SQLite \(file:…\) atau PostgreSQL/);
+    expect(() => parseConfig({ DATABASE_URL: 'postgresql://u:rahasia@db/x' }, '/')).not.toThrow();
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u:rahasia@db.example:5432/spbe' }, '/').databaseUrl).toBe('postgresql://u:rahasia@db.example:5432/spbe');
     expect(() => parseConfig({ TELEGRAM_API_ROOT: 'bukan url' }, '/')).toThrow(/TELEGRAM_API_ROOT/);
   });
   it('accepts a webhook secret Telegram accepts: 1–256 of A–Z a–z 0–9 _ -', () => {

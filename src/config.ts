@@ -29,9 +29,23 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** A relative SQLite path is made absolute so every tool (Prisma CLI included) opens one file. */
-export function absoluteSqliteUrl(url: string, cwd: string): string {
-  if (!url.startsWith('file:')) throw new ConfigError(`DATABASE_URL harus berupa file SQLite (file:…), bukan "${url}"`);
+/**
+ * The database: `postgresql://…` as given (its password is never echoed back), or a SQLite file
+ * whose relative path is made absolute so every tool (Prisma CLI included) opens one file.
+ */
+export function normalizeDatabaseUrl(url: string, cwd: string): string {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    try {
+      const parsed = new URL(url);
+      if (!parsed.hostname || parsed.pathname.length <= 1) throw new Error('no host or database');
+    } catch {
+      throw new ConfigError('DATABASE_URL PostgreSQL tidak valid: tulis postgresql://pengguna:sandi@host:5432/nama_basis_data');
+    }
+    return url;
+  }
+  if (!url.startsWith('file:')) {
+    throw new ConfigError(`DATABASE_URL harus berupa file SQLite (file:…) atau PostgreSQL (postgresql://…), bukan "${url.split(':')[0]}:…"`);
+  }
   const path = url.slice('file:'.length);
   return `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;
 }
@@ -45,7 +59,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
   }
   const c = parsed.data;
   return {
-    databaseUrl: absoluteSqliteUrl(c.DATABASE_URL, cwd),
+    databaseUrl: normalizeDatabaseUrl(c.DATABASE_URL, cwd),
     botToken: c.BOT_TOKEN,
     telegramApiRoot: c.TELEGRAM_API_ROOT,
     webhookUrl: c.WEBHOOK_URL,

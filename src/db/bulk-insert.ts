@@ -4,6 +4,7 @@
 // the caller from the schema, values are always bound parameters.
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './client.ts';
+import { executeRaw } from './raw-sql.ts';
 
 /** Rows per statement: SQLite binds at most 32 766 parameters, and a statement this size stays near 10 ms. */
 export const INSERT_BATCH = 500;
@@ -22,7 +23,7 @@ export async function insertRows(db: Db | Prisma.TransactionClient, table: strin
   if (rows.length === 0) return 0;
   if (rows.length > INSERT_BATCH) throw new Error(`insertRows: ${rows.length} rows, at most ${INSERT_BATCH} per statement`);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  return db.$executeRawUnsafe(
+  return executeRaw(db,
     `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`
       + (options.skipExisting ? ` ON CONFLICT (${quoted(options.skipExisting)}) DO NOTHING` : ''),
     ...rows.flatMap((row) => columns.map((column) => row[column] ?? null)));

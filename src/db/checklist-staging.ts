@@ -10,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import { INSERT_BATCH, insertRows } from './bulk-insert.ts';
+import { executeRaw, queryRaw, sequence } from './raw-sql.ts';
 import type { ChecklistImportInput, ChecklistImportPlan } from './checklist-transfer.ts';
 import type { Db } from './client.ts';
 import { replanWorkspace } from './reminder-plan.ts';
@@ -98,19 +99,20 @@ const MAX_REPORTED = 100;
  */
 async function findStaleRows(tx: Prisma.TransactionClient, importId: number, input: ChecklistImportInput): Promise<string[]> {
   const { workspaceId, evaluationId } = input;
-  const query = (sql: string, ...args: unknown[]) => tx.$queryRawUnsafe<{ rowNo: number | bigint; itemId: number | bigint | null }[]>(sql, ...args);
-  const [items, opds, people] = await Promise.all([
-    query(`SELECT r."rowNo", r."itemId" FROM "ChecklistImportRow" r
+  const query = (sql: string, ...args: unknown[]) => queryRaw<{ rowNo: number | bigint; itemId: number | bigint | null }>(tx, sql, ...args);
+  // One after another: the transaction's one connection takes one query at a time.
+  const [items, opds, people] = await sequence([
+    () => query(`SELECT r."rowNo", r."itemId" FROM "ChecklistImportRow" r
       LEFT JOIN "ChecklistItem" i ON i."id" = r."itemId" AND i."workspaceId" = ? AND (i."evaluationId" IS NULL OR i."evaluationId" = ?)
       WHERE r."importId" = ? AND r."itemId" IS NOT NULL AND i."id" IS NULL ORDER BY r."rowNo" LIMIT ${MAX_REPORTED}`, workspaceId, evaluationId, importId),
-    query(`SELECT r."rowNo", r."itemId" FROM "ChecklistImportRow" r
-      WHERE r."importId" = ? AND (r."itemId" IS NULL OR r."fields" & ${FIELD_BITS.opdId})
+    () => query(`SELECT r."rowNo", r."itemId" FROM "ChecklistImportRow" r
+      WHERE r."importId" = ? AND (r."itemId" IS NULL OR (r."fields" & ${FIELD_BITS.opdId}) <> 0)
       AND NOT EXISTS (SELECT 1 FROM "Opd" o WHERE o."id" = r."opdId" AND o."workspaceId" = ?) ORDER BY r."rowNo" LIMIT ${MAX_REPORTED}`, importId, workspaceId),
-    query(`SELECT r."rowNo", r."itemId" FROM "ChecklistImportRow" r
-      WHERE r."importId" = ? AND (r."itemId" IS NULL OR r."fields" & ${FIELD_BITS.assigneeId}) AND r."assigneeId" IS NOT NULL
+    () => query(`SELECT r."rowNo", r."itemId" FROM "ChecklistImportRow" r
+      WHERE r."importId" = ? AND (r."itemId" IS NULL OR (r."fields" & ${FIELD_BITS.assigneeId}) <> 0) AND r."assigneeId" IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM "Member" m WHERE m."personId" = r."assigneeId" AND m."workspaceId" = ? AND m."removedAt" IS NULL)
       ORDER BY r."rowNo" LIMIT ${MAX_REPORTED}`, importId, workspaceId),
-  ]);
+  ] as const);
   const problems = [
     ...items.map((r) => [Number(r.rowNo), `butir ceklis id ${Number(r.itemId)} sudah tidak ada di evaluasi ini (berubah selama impor).`] as const),
     ...opds.map((r) => [Number(r.rowNo), 'OPD-nya dihapus dari workspace selama impor.'] as const),
@@ -129,33 +131,30 @@ async function moveStagedRows(tx: Prisma.TransactionClient, importId: number, in
   const stale = await findStaleRows(tx, importId, input);
   if (stale.length > 0) throw new ChecklistImportError(stale);
 
-  // One statement gives its rows consecutive ids (AUTOINCREMENT, nothing else writes meanwhile):
-  // read back as a range, not as 50 000 returned rows (~0.2 s through Prisma).
-  const [before] = await tx.$queryRawUnsafe<{ last: number | bigint | null }[]>('SELECT MAX("id") AS "last" FROM "ChecklistItem"');
-  const inserted = await tx.$executeRawUnsafe(
+  // The new items' ids come back from the statement itself (RETURNING, in both databases): with
+  // several bot processes another item may be inserted meanwhile, so no range of ids is assumed.
+  // Workspace, evaluation, actor and time come from the staged import's own row.
+  const returned = await queryRaw<{ id: number | bigint }>(tx,
     `INSERT INTO "ChecklistItem" ("workspaceId", "evaluationId", ${ITEM_COLUMNS.map(quoted).join(', ')}, "statusAt", "createdById", "createdAt", "updatedAt")
-     SELECT ?, ?, ${ITEM_COLUMNS.map((c) => `r.${quoted(c)}`).join(', ')}, ?, ?, ?, ?
-     FROM "ChecklistImportRow" r WHERE r."importId" = ? AND r."itemId" IS NULL ORDER BY r."rowNo"`,
-    input.workspaceId, input.evaluationId, now, actor.personId, now, now, importId);
-  const [range] = await tx.$queryRawUnsafe<{ first: number | bigint | null; last: number | bigint | null; n: number | bigint }[]>(
-    'SELECT MIN("id") AS "first", MAX("id") AS "last", COUNT(*) AS "n" FROM "ChecklistItem" WHERE "id" > ?', Number(before?.last ?? 0));
-  const first = Number(range?.first ?? 0);
-  if (inserted !== plan.creates.length || Number(range?.n ?? 0) !== inserted || (inserted > 0 && Number(range?.last) - first + 1 !== inserted)) {
-    throw new Error(`import ${importId} inserted ${inserted} items, not ${plan.creates.length} with consecutive ids`);
-  }
+     SELECT i."workspaceId", i."evaluationId", ${ITEM_COLUMNS.map((c) => `r.${quoted(c)}`).join(', ')}, i."createdAt", i."personId", i."createdAt", i."createdAt"
+     FROM "ChecklistImportRow" r JOIN "ChecklistImport" i ON i."id" = r."importId"
+     WHERE r."importId" = ? AND r."itemId" IS NULL ORDER BY r."rowNo" RETURNING "id"`,
+    importId);
+  const inserted = returned.length;
+  if (inserted !== plan.creates.length) throw new Error(`import ${importId} inserted ${inserted} items, not ${plan.creates.length}`);
   // Only the fields whose bit is set; a new status starts its clock again, and a reason belongs
   // only to revisi or dibatalkan.
-  const set = ITEM_COLUMNS.map((c) => `${quoted(c)} = CASE WHEN r."fields" & ${FIELD_BITS[c]} THEN r.${quoted(c)} ELSE "ChecklistItem".${quoted(c)} END`);
-  const updated = await tx.$executeRawUnsafe(
+  const set = ITEM_COLUMNS.map((c) => `${quoted(c)} = CASE WHEN (r."fields" & ${FIELD_BITS[c]}) <> 0 THEN r.${quoted(c)} ELSE "ChecklistItem".${quoted(c)} END`);
+  const updated = await executeRaw(tx,
     `UPDATE "ChecklistItem" SET ${set.join(', ')},
-       "statusAt" = CASE WHEN r."fields" & ${FIELD_BITS.status} THEN ? ELSE "ChecklistItem"."statusAt" END,
-       "revisionReason" = CASE WHEN r."fields" & ${FIELD_BITS.status} AND r."status" NOT IN ('revisi', 'dibatalkan') THEN NULL ELSE "ChecklistItem"."revisionReason" END,
+       "statusAt" = CASE WHEN (r."fields" & ${FIELD_BITS.status}) <> 0 THEN ? ELSE "ChecklistItem"."statusAt" END,
+       "revisionReason" = CASE WHEN (r."fields" & ${FIELD_BITS.status}) <> 0 AND r."status" NOT IN ('revisi', 'dibatalkan') THEN NULL ELSE "ChecklistItem"."revisionReason" END,
        "updatedAt" = ?
      FROM "ChecklistImportRow" r WHERE r."importId" = ? AND r."itemId" = "ChecklistItem"."id"`,
     now, now, importId);
   if (updated !== plan.updates.length) throw new Error(`import ${importId} updated ${updated} items, not ${plan.updates.length}`);
 
-  const createdIds = Array.from({ length: inserted }, (_, i) => first + i);
+  const createdIds = returned.map((r) => Number(r.id)).sort((a, b) => a - b);
   await recordAudit(tx, actor, {
     workspaceId: input.workspaceId, action: 'checklist.import', entity: 'evaluation', entityId: input.evaluationId,
     detail: { dibuat: createdIds, diubah: plan.updates.map((u) => ({ id: u.id, kolom: u.fields })), sama: plan.unchanged },

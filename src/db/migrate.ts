@@ -6,15 +6,20 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Db } from './client.ts';
+import type { Db, Provider } from './client.ts';
+import { dialectOf } from './client.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const migrationsDir = fileURLToPath(new URL('../../prisma/migrations/', import.meta.url));
+/** A migrations folder per provider: the SQL differs, the models are the same. */
+const MIGRATIONS_DIRS: Record<Provider, string> = {
+  sqlite: fileURLToPath(new URL('../../prisma/migrations/', import.meta.url)),
+  postgresql: fileURLToPath(new URL('../../prisma/postgresql/migrations/', import.meta.url)),
+};
 
 export class DatabaseStateError extends Error {}
 
-export function listCodeMigrations(): string[] {
-  return readdirSync(migrationsDir, { withFileTypes: true })
+export function listCodeMigrations(provider: Provider = 'sqlite'): string[] {
+  return readdirSync(MIGRATIONS_DIRS[provider], { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
@@ -27,9 +32,9 @@ interface AppliedMigration {
 }
 
 async function listAppliedMigrations(db: Db): Promise<AppliedMigration[]> {
-  const table = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
-  );
+  const table = await db.$queryRawUnsafe<{ name: string }[]>(dialectOf(db) === 'postgresql'
+    ? "SELECT CAST(table_name AS text) AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_prisma_migrations'"
+    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'");
   if (table.length === 0) return [];
   return db.$queryRawUnsafe<AppliedMigration[]>(
     'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
@@ -43,7 +48,7 @@ export interface MigrationPlan {
 
 /** What `migrate deploy` would do, or a refusal when the database is ahead of this code. */
 export async function planMigrations(db: Db): Promise<MigrationPlan> {
-  const known = listCodeMigrations();
+  const known = listCodeMigrations(dialectOf(db));
   const applied = (await listAppliedMigrations(db)).filter((m) => m.rolled_back_at === null);
   const unknown = applied.filter((m) => !known.includes(m.migration_name));
   if (unknown.length > 0) {

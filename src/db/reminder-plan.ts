@@ -27,24 +27,25 @@ export async function loadPlanInput(tx: Prisma.TransactionClient, workspaceId: n
   const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) return null;
   const evaluation = await tx.evaluation.findFirst({ where: { workspaceId }, orderBy: { year: 'desc' }, select: { id: true } });
-  const [stages, chats, members, items] = await Promise.all([
-    evaluation ? tx.stage.findMany({ where: { evaluationId: evaluation.id, dueDate: { not: null } }, select: { kind: true, dueDate: true } }) : [],
-    tx.chat.findMany({ where: { workspaceId, inactiveAt: null, type: { not: 'private' } }, select: { telegramChatId: true, opdId: true, settings: true } }),
-    tx.member.findMany({
-      where: { workspaceId, removedAt: null },
-      select: {
-        person: { select: { id: true, telegramId: true, privateChatAt: true, unreachableAt: true } },
-        roles: { select: { role: true } },
-        opds: { select: { opdId: true } },
-      },
-    }),
-    evaluation
-      ? tx.checklistItem.findMany({
-        where: { workspaceId, evaluationId: evaluation.id, status: { in: [...AWAITING_ASSIGNEE] } },
-        select: { id: true, opdId: true, stage: true, dueDate: true, assigneeId: true },
-      })
-      : [],
-  ]);
+  // One after another: a transaction has one connection, and pg refuses overlapping queries on one (pg@9).
+  const stages = evaluation
+    ? await tx.stage.findMany({ where: { evaluationId: evaluation.id, dueDate: { not: null } }, select: { kind: true, dueDate: true } })
+    : [];
+  const chats = await tx.chat.findMany({ where: { workspaceId, inactiveAt: null, type: { not: 'private' } }, select: { telegramChatId: true, opdId: true, settings: true } });
+  const members = await tx.member.findMany({
+    where: { workspaceId, removedAt: null },
+    select: {
+      person: { select: { id: true, telegramId: true, privateChatAt: true, unreachableAt: true } },
+      roles: { select: { role: true } },
+      opds: { select: { opdId: true } },
+    },
+  });
+  const items = evaluation
+    ? await tx.checklistItem.findMany({
+      where: { workspaceId, evaluationId: evaluation.id, status: { in: [...AWAITING_ASSIGNEE] } },
+      select: { id: true, opdId: true, stage: true, dueDate: true, assigneeId: true },
+    })
+    : [];
   return {
     timeZone: workspace.timeZone,
     holidays: loadHolidayCalendar().dates,

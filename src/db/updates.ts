@@ -5,7 +5,7 @@ import type { Db } from './client.ts';
  * retry, or polling again after a crash). The primary key makes the check atomic.
  */
 export async function claimUpdate(db: Db, updateId: number): Promise<boolean> {
-  const inserted = await db.$executeRaw`INSERT OR IGNORE INTO "ProcessedUpdate" ("updateId") VALUES (${BigInt(updateId)})`;
+  const inserted = await db.$executeRaw`INSERT INTO "ProcessedUpdate" ("updateId") VALUES (${BigInt(updateId)}) ON CONFLICT DO NOTHING`;
   return inserted === 1;
 }
 

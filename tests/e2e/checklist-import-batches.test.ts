@@ -13,6 +13,7 @@ import { CHECKLIST_IMPORT_MAX_ROWS } from '../../src/domain/checklist-import.ts'
 import type { FakeCall } from '../../src/sandbox/fake-bot-api.ts';
 import type { Harness } from '../support/bot-harness.ts';
 import { messageIdOf, rina, startHarness, textOf } from '../support/bot-harness.ts';
+import { TEST_PROVIDER } from '../support/db.ts';
 
 let h: Harness;
 let demoId = 0;
@@ -87,9 +88,24 @@ describe('a large import', () => {
     expect((JSON.parse(audit.detail) as { dibuat: number[] }).dibuat).toEqual(rows.map((r) => r.id));
   });
 
+  /** A trigger that makes the database refuse one row, as a full disk would: SQLite's or PostgreSQL's dialect. */
+  async function failingInsert(name: string, table: string, when: string, message: string) {
+    if (TEST_PROVIDER === 'sqlite') {
+      await h.t.db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "${table}" WHEN ${when} BEGIN SELECT RAISE(ABORT, '${message}'); END`);
+      return;
+    }
+    await h.t.db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION '${message}'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await h.t.db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  }
+
+  async function dropTrigger(name: string, table: string) {
+    if (TEST_PROVIDER === 'sqlite') return void (await h.t.db.$executeRawUnsafe(`DROP TRIGGER ${name}`));
+    await h.t.db.$executeRawUnsafe(`DROP TRIGGER ${name} ON "${table}"`);
+    await h.t.db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+  }
+
   it('a write failing midway through staging leaves nothing written, and says so', async () => {
-    await h.t.db.$executeRawUnsafe(`CREATE TRIGGER fail_staging BEFORE INSERT ON "ChecklistImportRow" WHEN NEW."rowNo" = 2500
-      BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END`);
+    await failingInsert('fail_staging', 'ChecklistImportRow', 'NEW."rowNo" = 2500', 'disk I/O error (simulated)');
     try {
       const before = await counts();
       const dry = await sendFile('gagal.csv', csv(3_000, (i) => `Gagal di tengah ${i}`));
@@ -100,13 +116,12 @@ describe('a large import', () => {
       expect(await counts()).toEqual(before);
       expect(await h.t.db.checklistItem.count({ where: { title: { startsWith: 'Gagal di tengah' } } })).toBe(0);
     } finally {
-      await h.t.db.$executeRawUnsafe('DROP TRIGGER fail_staging');
+      await dropTrigger('fail_staging', 'ChecklistImportRow');
     }
   });
 
   it('a write failing inside the final statement (row 2 999 of 3 000) leaves nothing written either', async () => {
-    await h.t.db.$executeRawUnsafe(`CREATE TRIGGER fail_items BEFORE INSERT ON "ChecklistItem" WHEN NEW."title" = 'Gagal di akhir 2999'
-      BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END`);
+    await failingInsert('fail_items', 'ChecklistItem', `NEW."title" = 'Gagal di akhir 2999'`, 'disk full (simulated)');
     try {
       const before = await counts();
       const dry = await sendFile('gagal-akhir.csv', csv(3_000, (i) => `Gagal di akhir ${i}`));
@@ -116,7 +131,7 @@ describe('a large import', () => {
       expect(await counts()).toEqual(before);
       expect(await h.t.db.checklistItem.count({ where: { title: { startsWith: 'Gagal di akhir' } } })).toBe(0);
     } finally {
-      await h.t.db.$executeRawUnsafe('DROP TRIGGER fail_items');
+      await dropTrigger('fail_items', 'ChecklistItem');
     }
   });
 });
