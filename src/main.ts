@@ -8,9 +8,9 @@ import { startJobs } from './jobs/schedule.ts';
 import { renderDomainChart, renderStageChart } from './charts/index-charts.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
-import { FrameworkFileError } from './db/framework-files.ts';
-import { DatabaseStateError } from './db/migrate.ts';
-import { prepareDatabase } from './db/prepare.ts';
+import { prepareWhenReachable } from './db/prepare.ts';
+import { healthReport } from './jobs/health.ts';
+import { processName as createProcessName } from './jobs/leader.ts';
 import { createLogger } from './log.ts';
 import { startSandbox } from './sandbox/start.ts';
 
@@ -25,14 +25,13 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(config.logLevel);
   const db = createDb(config.databaseUrl);
-  try {
-    await prepareDatabase(db, config.databaseUrl);
-  } catch (error) {
-    if (!(error instanceof DatabaseStateError || error instanceof FrameworkFileError)) throw error;
-    console.error(error.message);
+  // A database that is down at start is waited for (no crash loop); one in a wrong state is not.
+  const prepared = await prepareWhenReachable(db, config.databaseUrl, logger);
+  if (prepared !== 'ready') {
     await db.$disconnect();
-    return 1;
+    return prepared === 'stopped' ? 0 : 1;
   }
+  const processName = createProcessName();
   const deps = { db, logger, clock: { now: () => new Date() }, charts: { domains: renderDomainChart, stages: renderStageChart } };
 
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
@@ -40,8 +39,11 @@ async function main(): Promise<number> {
   if (config.botToken) {
     const bot = createBot(deps, { token: config.botToken, apiRoot: config.telegramApiRoot });
     // Started before launch: in polling mode launch() only resolves when polling stops.
-    jobs = await startJobs({ db, logger, clock: deps.clock, notifier: createNotifier(bot.telegram, () => bot.botInfo?.username ?? null) });
-    running = await launchBot(bot, { webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger });
+    jobs = await startJobs({ db, logger, clock: deps.clock, holder: processName, notifier: createNotifier(bot.telegram, () => bot.botInfo?.username ?? null) });
+    running = await launchBot(bot, {
+      webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger, token: config.botToken,
+      health: () => healthReport(db, processName, new Date()),
+    });
   } else {
     running = await startSandbox(deps);
   }

@@ -1,8 +1,8 @@
 // Serving Telegram: long polling by default, a webhook when WEBHOOK_URL is set (with /healthz
 // and the secret-token check), and a stop that lets in-flight updates finish.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { BotContext } from './context.ts';
 import { menuCommands } from './create-bot.ts';
@@ -14,6 +14,10 @@ export interface LaunchOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /** what GET /healthz reports; `ok: false` answers 503 (a load balancer then sends updates elsewhere) */
+  health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** the bot token: every process behind one webhook derives the same default secret from it */
+  token?: string;
 }
 
 export interface RunningBot {
@@ -72,11 +76,14 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
   }
 
   const url = new URL(options.webhookUrl);
-  const secret = options.webhookSecret ?? randomBytes(24).toString('base64url');
+  // Several processes behind one webhook must agree on the secret Telegram sends: without
+  // WEBHOOK_SECRET it is derived from the token (every process computes the same one).
+  const secret = options.webhookSecret
+    ?? (options.token ? createHash('sha256').update(`spbe-bot webhook secret\n${options.token}`).digest('base64url') : randomBytes(24).toString('base64url'));
   const callback = bot.webhookCallback(url.pathname, { secretToken: secret });
   const server: Server = createServer((req, res) => {
     if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      void healthz(options, res);
       return;
     }
     void callback(req, res);
@@ -96,4 +103,9 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
       await drain(10_000);
     },
   };
+}
+
+async function healthz(options: LaunchOptions, res: ServerResponse): Promise<void> {
+  const report = options.health ? await options.health().catch((error: Error) => ({ ok: false, error: error.message })) : { ok: true };
+  res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
 }

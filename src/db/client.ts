@@ -70,3 +70,17 @@ function retryingTransactions(client: Db): Db {
   Object.defineProperty(client, '$transaction', { value: retrying, configurable: true, writable: true });
   return client;
 }
+
+/**
+ * Whether an error means the database server cannot be reached now (refused, timed out, name
+ * not found, too many connections, starting up or shutting down), as opposed to a bad query.
+ */
+export function isUnreachable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? '')}`;
+  return /P1001|P1002|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|DatabaseNotReachable|ConnectionClosed|the database system is (starting up|shutting down)|too many clients|Connection terminated|SocketTimeout/i.test(text);
+}
+
+/** A short reason for the log, without the URL (it may carry a password). */
+export function describeUnreachable(error: unknown): string {
+  return String((error as Error)?.message ?? error).replace(/postgres(ql)?:\/\/\S+/gi, 'postgresql://…').split('\n').filter(Boolean).slice(-1)[0]?.slice(0, 200) ?? '';
+}

@@ -25,6 +25,8 @@ export interface DeliveryDeps {
   /** a failed send is tried again after this, up to maxAttempts */
   retryDelayMs?: number;
   maxAttempts?: number;
+  /** false once this process no longer holds the jobs lease: no further round is claimed */
+  stillLeader?: () => boolean;
 }
 
 export interface TickSummary {
@@ -43,6 +45,7 @@ export async function deliverDueReminders(deps: DeliveryDeps, now: () => Date): 
   const token = randomUUID();
   const summary = emptySummary();
   for (;;) {
+    if (deps.stillLeader && !deps.stillLeader()) return summary;
     const rows = await claimDueReminders(deps.db, now(), token, deps.batchSize ?? 500);
     if (rows.length === 0) return summary;
     await deliverRound(deps, rows, token, now, summary);
