@@ -1,4 +1,5 @@
 import { checklistCommand } from './commands/checklist.ts';
+import { dbCommand } from './commands/db.ts';
 import { frameworksCommand } from './commands/frameworks.ts';
 import { historyCommand } from './commands/history.ts';
 import { holidaysCommand } from './commands/holidays.ts';
@@ -42,6 +43,8 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- report --workspace kaltim [--format xlsx|pdf] [--year 2024] [--out <folder>] [--charts]
   npm run cli -- holidays list [--year 2026] [--dir <folder>]
   npm run cli -- holidays check [--dir <folder>]
+  npm run cli -- db copy --to postgresql://pengguna:sandi@host:5432/nama
+  npm run cli -- db backup --out cadangan.db
 
 Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (bawaan file:./spbe-bot.db).`;
 
@@ -58,6 +61,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   checklist: checklistCommand,
   holidays: holidaysCommand,
   report: reportCommand,
+  db: dbCommand,
 };
 
 /** Runs one CLI call and returns its exit code; expected failures go to stderr, never a stack. */
