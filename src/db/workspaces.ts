@@ -38,9 +38,11 @@ export async function createWorkspace(db: Db, input: NewWorkspace, actor: Actor)
         create: { telegramId: input.admin.telegramId, displayName: input.admin.displayName },
         update: {},
       });
-      const role: Role = 'admin';
+      // The person who sets the bot up runs the campaign too: admin and koordinator, so /nilai,
+      // /jadwal, /tugaskan and /siapkan work for them without another step.
+      const roles: Role[] = ['admin', 'koordinator'];
       await tx.member.create({
-        data: { workspaceId: workspace.id, personId: person.id, roles: { create: [{ role }] } },
+        data: { workspaceId: workspace.id, personId: person.id, roles: { create: roles.map((role) => ({ role })) } },
       });
       adminPersonId = person.id;
     }

@@ -56,7 +56,7 @@ export async function workspaceCommand(ctx: CliContext, args: string[]): Promise
     `Workspace ${slug} dibuat: ${name} (${zoneLabel(timeZone)}).`,
     `Evaluasi ${year}: ${framework.name} (${framework.regulation})${framework.provisional ? ' [sementara]' : ''}.`,
     targetUnits === null ? 'Target indeks belum diatur.' : `Target indeks: ${formatDecimal(targetUnits, 4, 2)}.`,
-    adminId === null ? 'Belum ada admin: tambahkan dengan --admin <telegram-id>.' : `Admin pertama: Telegram ${adminId}.`,
+    adminId === null ? 'Belum ada admin: tambahkan dengan --admin <telegram-id>.' : `Admin pertama: Telegram ${adminId}, dengan peran admin dan koordinator (dapat langsung memakai /nilai, /jadwal, /tugaskan, /siapkan; /start di chat pribadi dengan bot).`,
   ];
   ctx.io.out(parts.join('\n'));
 }
