@@ -139,7 +139,8 @@ export async function loadReminderContent(db: Db, row: ClaimedReminder, ctx: Con
     case 'item-overdue': {
       const item = await db.checklistItem.findFirst({ where: { id: p.itemId ?? -1, workspaceId: row.workspaceId }, select: itemSelect });
       if (!item || !AWAITING_ASSIGNEE.includes(item.status as ItemStatus)) return { skip: 'butir sudah selesai atau diajukan' };
-      if (item.dueDate !== p.dueDate) return { skip: 'tenggat butir berubah' };
+      // Its own date, or its stage's when it has none: either may have moved since the plan.
+      if ((item.dueDate ?? (item.stage ? stageDue.get(item.stage) ?? null : null)) !== p.dueDate) return { skip: 'tenggat butir berubah' };
       const stillTheirs = await db.checklistItem.count({
         where: { id: item.id, OR: [{ assigneeId: p.personId ?? -1 }, { assigneeId: null, opd: { members: { some: { member: { personId: p.personId ?? -1, removedAt: null, roles: { some: { role: 'pic' } } } } } } }] },
       });
@@ -148,9 +149,12 @@ export async function loadReminderContent(db: Db, row: ClaimedReminder, ctx: Con
     }
     case 'overdue-coord': {
       const items = await db.checklistItem.findMany({
-        where: { id: { in: p.itemIds ?? [] }, workspaceId: row.workspaceId, status: { in: [...AWAITING_ASSIGNEE] }, dueDate: { lt: today } },
+        where: { id: { in: p.itemIds ?? [] }, workspaceId: row.workspaceId, status: { in: [...AWAITING_ASSIGNEE] } },
         select: itemSelect, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-      });
+      }).then((rows) => rows
+        // overdue by its own date or, without one, by its stage's
+        .filter((i) => { const due = i.dueDate ?? (i.stage ? stageDue.get(i.stage) : undefined); return due !== undefined && due < today; })
+        .sort((a, b) => (toItem(a, stageDue).dueDate ?? '').localeCompare(toItem(b, stageDue).dueDate ?? '') || a.id - b.id));
       if (items.length === 0) return { skip: 'tidak ada butir terlambat lagi' };
       return { message: { ...base, kind: 'overdue-coord', items: items.slice(0, LIST_LIMIT).map((i) => toItem(i, stageDue, true)), more: Math.max(0, items.length - LIST_LIMIT) } };
     }

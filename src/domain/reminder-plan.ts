@@ -3,6 +3,7 @@
 // (what is already past is left to the caller, which keeps a past row that is still pending and
 // never creates a new one). Every occurrence has a key naming what, for whom and which
 // occurrence, so planning twice gives the same rows and a moved deadline gives new keys.
+import { effectiveDueDate } from './checklists.ts';
 import type { LocalDate } from './dates.ts';
 import { addDays, compareDates, dayOfWeek, formatIsoDate, parseIsoDate, toInstant } from './dates.ts';
 import type { ReminderSettings } from './reminder-settings.ts';
@@ -194,10 +195,14 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
 
   if (priv.enabled) {
     const overdueByDay = new Map<string, number[]>();
+    const stageDue = new Map(input.stages.map((s) => [s.kind, s.dueDate]));
     for (const item of input.items) {
-      const due = item.dueDate === null ? null : parseIsoDate(item.dueDate);
+      // An item without a date of its own is due with its stage: it is overdue the day after the
+      // stage's deadline, and told so like any other (the stage reminders already came before).
+      const dueDate = effectiveDueDate(item.dueDate, item.stage === null ? null : stageDue.get(item.stage) ?? null);
+      const due = dueDate === null ? null : parseIsoDate(dueDate);
       if (!due) continue;
-      for (const person of recipientsOf(item, reachable)) {
+      for (const person of item.dueDate === null ? [] : recipientsOf(item, reachable)) {
         for (const { offset, day } of offsetDays(due, priv.itemOffsets, holidays)) {
           out.push({
             key: `item:${item.id}:${item.dueDate}:${offset}:p${person.personId}`, kind: 'item-due', chatId: person.chatId, dueAt: at(day, priv),
@@ -209,8 +214,8 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
       const iso = formatIsoDate(noticeDay);
       for (const person of recipientsOf(item, reachable)) {
         out.push({
-          key: `overdue:${item.id}:${item.dueDate}:p${person.personId}`, kind: 'item-overdue', chatId: person.chatId, dueAt: at(noticeDay, priv),
-          payload: { itemId: item.id, dueDate: item.dueDate!, personId: person.personId },
+          key: `overdue:${item.id}:${dueDate}:p${person.personId}`, kind: 'item-overdue', chatId: person.chatId, dueAt: at(noticeDay, priv),
+          payload: { itemId: item.id, dueDate: dueDate!, personId: person.personId },
         });
       }
       overdueByDay.set(iso, [...(overdueByDay.get(iso) ?? []), item.id]);

@@ -7,6 +7,7 @@ import { createNotifier } from '../../src/bot/notifier.ts';
 import { CLI_ACTOR } from '../../src/db/audit.ts';
 import { changeItemStatus, createItem } from '../../src/db/checklists.ts';
 import { DEMO_GROUP_ID, seedDemoWorkspace } from '../../src/db/demo.ts';
+import { replanWorkspace } from '../../src/db/reminder-plan.ts';
 import { setStageDate } from '../../src/db/stages.ts';
 import { deliverDueReminders } from '../../src/jobs/deliver-reminders.ts';
 import { createFakeBotApi } from '../../src/sandbox/fake-bot-api.ts';
@@ -72,8 +73,9 @@ describe('planning from a deadline set in Telegram', () => {
     expect(group).toEqual(['2026-09-11T00:00:00.000Z', '2026-09-15T00:00:00.000Z', '2026-09-17T00:00:00.000Z', '2026-09-18T00:00:00.000Z']);
     expect(rows.filter((r) => r.kind === 'stage-pic').every((r) => r.telegramChatId === BigInt(budi.id))).toBe(true);
     expect(rows.filter((r) => r.kind === 'stage-pic')).toHaveLength(4);
-    // rina (koordinator, no OPD) has nothing open for the stage: no private stage reminder
-    expect(rows.some((r) => r.telegramChatId === BigInt(rina.id))).toBe(false);
+    // rina (koordinator, no OPD) has nothing open for the stage: no private stage reminder (only,
+    // should the item be late, the coordinators' overdue list the day after)
+    expect(rows.filter((r) => r.telegramChatId === BigInt(rina.id)).map((r) => r.kind)).toEqual(['overdue-coord']);
   });
 
   it('a moved deadline replaces the pending rows instead of adding more', async () => {
@@ -314,4 +316,28 @@ describe('a process killed while sending', () => {
       await t.close();
     }
   }, 30_000);
+});
+
+describe('overdue notices for items due with their stage', () => {
+  it('an item without its own date, past its stage deadline: its assignee and each coordinator are told once, also across a restart', async () => {
+    const harness = await setUp();
+    const x = await ids(harness);
+    const item = await addItem(harness, 'Dokumen Arsitektur SPBE', { assigneeId: x.budiId });
+    await harness.say(rina, GROUP, '/jadwal dokumen 18-09-2026'); // Friday
+    clock = new Date('2026-09-21T00:05:00Z'); // Monday 08.05 WITA, the next working day
+    const before = { budi: sendsTo(harness, budi.id).length, rina: sendsTo(harness, rina.id).length };
+    await deliver(harness);
+    const toBudi = sendsTo(harness, budi.id, before.budi).filter((c) => textOf(c).includes('melewati tenggat'));
+    const toRina = sendsTo(harness, rina.id, before.rina).filter((c) => textOf(c).includes('melewati tenggat'));
+    expect(toBudi).toHaveLength(1);
+    expect(textOf(toBudi[0]!)).toContain('Dokumen Arsitektur SPBE');
+    expect(toRina).toHaveLength(1);
+    expect(textOf(toRina[0]!)).toContain('Dokumen Arsitektur SPBE');
+    // A restart replans and delivers again: nothing more.
+    await harness.t.db.$transaction((tx) => replanWorkspace(tx, x.workspaceId, clock));
+    await deliver(harness);
+    expect(sendsTo(harness, budi.id, before.budi).filter((c) => textOf(c).includes('melewati tenggat'))).toHaveLength(1);
+    expect(sendsTo(harness, rina.id, before.rina).filter((c) => textOf(c).includes('melewati tenggat'))).toHaveLength(1);
+    void item;
+  });
 });
