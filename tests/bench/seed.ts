@@ -31,8 +31,7 @@ export async function seedBenchDatabase(db: Db, opts: { itemsPerOpd?: number } =
       admin: { telegramId: BigInt(adminId(w)), displayName: `Admin ${w}` },
     }, CLI_ACTOR);
     await db.stage.update({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: 'dokumen' } }, data: { dueDate: '2024-09-30' } });
-    const admin = await db.member.findFirstOrThrow({ where: { workspaceId: workspace.id } });
-    await db.memberRole.create({ data: { memberId: admin.id, role: 'koordinator' } });
+    // The first admin is made koordinator by createWorkspace itself.
     await db.opd.createMany({ data: Array.from({ length: OPDS }, (_, o) => ({ workspaceId: workspace.id, code: `opd-${o + 1}`, name: `OPD ${o + 1}` })) });
     await db.score.createMany({
       data: STAGES.flatMap((stage, s) => fw.def.indicators.map((i) => ({

@@ -22,7 +22,8 @@ beforeAll(async () => {
     admin: { telegramId: BigInt(ani.id), displayName: 'Ani' },
   }, CLI_ACTOR);
   evaluationId = evaluation.id;
-  await h.t.db.memberRole.create({ data: { memberId: (await h.t.db.member.findFirstOrThrow({ where: { workspaceId: workspace.id } })).id, role: 'koordinator' } });
+  // The first admin is koordinator too (workspace create --admin), so Ani records values at once.
+  expect((await h.t.db.memberRole.findMany({ where: { member: { workspaceId: workspace.id } } })).map((r) => r.role).sort()).toEqual(['admin', 'koordinator']);
   // Every indicator at 3,00, aspect 7 (Kepuasan Pengguna, 25 %) at 2,00, indicator 3 (5 %) at
   // 1,00: 30 000 − 2 500 − 1 000 = 26 500 units.
   await applyScoreImport(h.t.db, {
