@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       health: () => healthReport(db, processName, new Date()),
     });
   } else {
-    running = await startSandbox(deps);
+    running = await startSandbox(deps, undefined, { reset: process.argv.includes('--reset') });
   }
 
   await new Promise<void>((resolve) => {

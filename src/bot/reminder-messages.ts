@@ -4,10 +4,10 @@ import { Markup } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { progressBar, STATUS_LABELS } from '../domain/checklists.ts';
 import { daysLeftText, formatDateId, parseIsoDate } from '../domain/dates.ts';
-import type { ReminderItem, ReminderMessage, StatusCounts } from '../domain/reminder-messages.ts';
+import type { ReminderItem, ReminderMessage, StatusCounts, UnreachablePic } from '../domain/reminder-messages.ts';
 import { zoneLabel } from '../domain/time-zones.ts';
 import type { Html } from './html.ts';
-import { html, joinHtml } from './html.ts';
+import { html, joinHtml, raw } from './html.ts';
 
 export interface RenderedReminder {
   html: Html;
@@ -64,6 +64,7 @@ export function renderReminder(m: ReminderMessage): RenderedReminder {
         ...(m.counts.total > 0 ? countsLines(m.counts) : [html`Belum ada butir ceklis untuk tahap ini.`]),
         blank,
         html`Rincian per OPD: /progres · tugas Anda: /tugas`,
+        ...unreachableLines(m.unreachable, m.botUsername),
       ];
       return { html: joinHtml(lines), keyboard: Markup.inlineKeyboard([snoozeRow(m.deliveryId)]).reply_markup };
     }
@@ -105,6 +106,7 @@ export function renderReminder(m: ReminderMessage): RenderedReminder {
         ...(next ? [blank, html`Tahap berikutnya: <b>${next.label}</b>, ${dateText(next.dueDate)} (${left(m.today, next.dueDate)})`] : []),
         blank,
         html`Rincian: /progres · tugas Anda: /tugas`,
+        ...unreachableLines(m.unreachable, m.botUsername),
       ];
       return { html: joinHtml(lines), keyboard: undefined };
     }
@@ -137,4 +139,20 @@ Minta ${m.subject} membuka ${open} lalu menekan <b>Mulai</b>.`;
       return { html: joinHtml(lines), keyboard: undefined };
     }
   }
+}
+
+/**
+ * PICs the bot cannot write to privately (never started it, or blocked it), named once a day in
+ * a group: "2 pengingat tidak terkirim: Budi (PIC Bappeda) belum memulai chat dengan bot", with
+ * the link that starts it.
+ */
+function unreachableLines(people: readonly UnreachablePic[], botUsername: string | null): Html[] {
+  if (people.length === 0) return [];
+  const ask = html`Pengingat pribadi hanya sampai kepada yang sudah membuka chat dengan bot.`;
+  return [
+    blank,
+    html`⚠️ <b>${people.length} pengingat pribadi tidak terkirim:</b>`,
+    ...people.map((p) => html`• ${p.name} (PIC ${p.opdName}) belum memulai chat dengan bot`),
+    botUsername ? html`${raw(ask)} Minta mereka membuka https://t.me/${botUsername}?start lalu menekan Mulai.` : ask,
+  ];
 }

@@ -10,6 +10,7 @@ import type { ReminderSettings } from '../domain/reminder-settings.ts';
 import { parseSettings } from '../domain/reminder-settings.ts';
 import { STAGE_LABELS, parseStage } from '../domain/stages.ts';
 import type { Db } from './client.ts';
+import { claimUnreachablePics } from './reach-notices.ts';
 import type { ClaimedReminder } from './reminder-deliveries.ts';
 
 /** Items listed in one message; the rest are counted ("dan 7 lainnya"). */
@@ -129,7 +130,8 @@ export async function loadReminderContent(db: Db, row: ClaimedReminder, ctx: Con
         const counts = countStatuses(rows, stageDue, today);
         if (counts.total > 0 && counts.selesai === counts.total) return { skip: 'semua butir tahap ini selesai' };
         const opdName = opdId ? (await db.opd.findUnique({ where: { id: opdId }, select: { name: true } }))?.name ?? null : null;
-        return { message: { ...base, kind: 'stage-group', ...head, opdName, counts } };
+        const unreachable = await claimUnreachablePics(db, row.workspaceId, evaluationId, opdId, today);
+        return { message: { ...base, kind: 'stage-group', ...head, opdName, counts, unreachable, botUsername: ctx.botUsername } };
       }
       const items = await itemsAwaiting(db, row.workspaceId, evaluationId, p.personId ?? -1, stage);
       if (items.length === 0) return { skip: 'tidak ada butir terbuka' };
@@ -166,7 +168,8 @@ export async function loadReminderContent(db: Db, row: ClaimedReminder, ctx: Con
       const next = [...stageDue.entries()].filter(([, due]) => due >= today).sort((a, b) => a[1].localeCompare(b[1]))[0];
       const nextStage = next ? { label: STAGE_LABELS[parseStage(next[0])!], dueDate: next[1] } : null;
       const opdName = opdId ? (await db.opd.findUnique({ where: { id: opdId }, select: { name: true } }))?.name ?? null : null;
-      return { message: { ...base, kind: 'digest-group', opdName, counts, nextStage } };
+      const unreachable = await claimUnreachablePics(db, row.workspaceId, evaluationId, opdId, today);
+      return { message: { ...base, kind: 'digest-group', opdName, counts, nextStage, unreachable, botUsername: ctx.botUsername } };
     }
     case 'digest-private': {
       const items = await itemsAwaiting(db, row.workspaceId, evaluationId, p.personId ?? -1);

@@ -24,6 +24,12 @@ export interface StatusCounts {
   overdue: number;
 }
 
+/** A PIC the bot cannot write to privately, named (once a day) in a group's reminder. */
+export interface UnreachablePic {
+  name: string;
+  opdName: string;
+}
+
 interface Base {
   /** the delivery row, for the snooze buttons */
   deliveryId: number;
@@ -34,11 +40,11 @@ interface Base {
 }
 
 export type ReminderMessage =
-  | (Base & { kind: 'stage-group'; stageLabel: string; dueDate: string; dueTime: string | null; opdName: string | null; counts: StatusCounts })
+  | (Base & { kind: 'stage-group'; stageLabel: string; dueDate: string; dueTime: string | null; opdName: string | null; counts: StatusCounts; unreachable: UnreachablePic[]; botUsername: string | null })
   | (Base & { kind: 'stage-pic'; stageLabel: string; dueDate: string; dueTime: string | null; items: ReminderItem[]; more: number })
   | (Base & { kind: 'item-due' | 'item-overdue'; item: ReminderItem })
   | (Base & { kind: 'overdue-coord'; items: ReminderItem[]; more: number })
-  | (Base & { kind: 'digest-group'; opdName: string | null; counts: StatusCounts; nextStage: { label: string; dueDate: string } | null })
+  | (Base & { kind: 'digest-group'; opdName: string | null; counts: StatusCounts; nextStage: { label: string; dueDate: string } | null; unreachable: UnreachablePic[]; botUsername: string | null })
   | (Base & { kind: 'digest-private'; items: ReminderItem[]; more: number; overdue: number })
   | (Base & { kind: 'unreachable'; subjectKind: 'group' | 'person'; subject: string; botUsername: string | null })
   | (Base & { kind: 'missed'; entries: MissedEntry[] });

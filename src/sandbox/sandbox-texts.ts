@@ -8,32 +8,42 @@ export interface WelcomeFacts {
   person: string;
 }
 
-const EXAMPLES: [string, string][] = [
-  ['/bantuan', 'daftar perintah yang boleh Anda pakai'],
-  ['/indeks', 'indeks dan predikat tahap terakhir, dengan tombol grafik'],
-  ['/skor 42', 'rincian indikator 42'],
-  ['/domain 4', 'aspek dan indikator domain 4'],
-  ['/simulasi 4', 'kenaikan tingkat paling sedikit agar indeks mencapai 4'],
-  ['/tahapan', 'tahapan evaluasi dan sisa hari'],
-  ['/nilai 42 5 final', 'catat tingkat 5 untuk indikator 42 (khusus koordinator)'],
-  ['/siapkan', 'buat item ceklis dari contoh bukti dukung (koordinator)'],
-  ['/ceklis bappeda', 'ceklis satu OPD, dengan tombol'],
-  ['/progres', 'progres semua OPD dan yang terlambat'],
-  ['/tugaskan', 'buat dan tugaskan satu item, langkah demi langkah'],
+/** The live demo (src/db/demo-live.ts) the sandbox runs on. */
+export interface DemoFacts {
+  year: number;
+  /** built (again) by this start, dates moved to today */
+  rebuilt: boolean;
+  /** the day it was built, as Indonesians write it */
+  builtOn: string;
+}
+
+// Five lines that show the product: where we stand, who is behind, one OPD's checklist, a PIC's
+// own tasks, and the leadership report.
+const tryThis = (year: number): [string, string][] => [
+  ['/indeks', `indeks Pemdi ${year}: mandiri → dokumen, target, proyeksi dari bukti`],
+  ['/progres', 'progres ceklis tiap OPD dan butir yang terlambat'],
+  ['/ceklis bappeda', 'butir Bappeda dalam semua status; ketik nomor tombol untuk membuka'],
+  [':sebagai 2, /tugas', 'sebagai Budi (PIC Bappeda): tugasnya, tenggat terdekat dulu'],
+  ['/laporan', 'laporan pimpinan: empat grafik, ringkasan PDF, XLSX lengkap'],
 ];
+
+const MORE = ['/bantuan', '/tahapan', '/skor 19', '/simulasi 3', '/nilai 19 2,25 interviu', '/siapkan', '/tugaskan'];
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].length));
 
 export const sandboxTexts = {
-  welcome: (f: WelcomeFacts) => [
+  welcome: (f: WelcomeFacts, demo: DemoFacts) => [
     'SPBE Bot — sandbox lokal (tanpa Telegram)',
     '',
-    `Ini bot yang sesungguhnya, berjalan di komputer Anda dengan server Telegram tiruan dan workspace demo "${f.workspace}".`,
+    `Ini bot yang sesungguhnya, berjalan di komputer Anda dengan server Telegram tiruan dan workspace demo "${f.workspace}":`,
+    `evaluasi Indeks Pemdi ${demo.year} yang sedang berjalan, tanggalnya mengikuti hari ini. ${demo.rebuilt
+      ? `Data demo baru dibangun (${demo.builtOn}).` : `Data demo dibangun ${demo.builtOn}; besok dibangun ulang, atau sekarang dengan: npm start -- --reset`}`,
     'Ketik pesan seperti di Telegram lalu Enter; balasan bot muncul di bawahnya.',
     `Anda mengetik sebagai ${f.person} di grup "${f.group}".`,
     '',
-    'Coba perintah bot:',
-    ...EXAMPLES.map(([command, what]) => `  ${pad(command, 19)}${what}`),
+    'Coba ini dulu (sebagai Rina, kecuali disebut lain):',
+    ...tryThis(demo.year).map(([command, what]) => `  ${pad(command, 21)}${what}`),
+    `Lainnya: ${MORE.join(', ')}.`,
     'Ketik angka saja (mis. 1) untuk menekan tombol bernomor pada pesan bot terakhir yang bertombol.',
     '',
     sandboxTexts.commands,

@@ -1,15 +1,15 @@
 // `npm start` without BOT_TOKEN: the real bot, created and launched exactly as for Telegram, but
 // polling the project's fake Bot API on 127.0.0.1, with a terminal chat window in front of it and
 // the demo workspace in the configured database. Nothing here is a second implementation of the
-// bot: a reply that reads badly in the sandbox reads badly in Telegram too.
+// bot: a reply that reads badly in the sandbox reads badly in Telegram too. The workspace is the
+// live demo (src/db/demo-live.ts), rebuilt with today's dates once a day or with --reset.
 import type { BotDeps } from '../bot/context.ts';
 import { createBot } from '../bot/create-bot.ts';
 import type { RunningBot } from '../bot/launch.ts';
 import { launchBot } from '../bot/launch.ts';
-import { findChat } from '../db/chats.ts';
-import { DEMO_GROUP_ID, seedDemoWorkspace } from '../db/demo.ts';
+import { seedLiveDemo } from '../db/demo-live.ts';
 import { findHighestUpdateId } from '../db/updates.ts';
-import { findWorkspaceById } from '../db/workspaces.ts';
+import { formatDateId, toLocalDate } from '../domain/dates.ts';
 import type { Logger } from '../log.ts';
 import { createFakeBotApi } from './fake-bot-api.ts';
 import type { FakeBotApi } from './fake-bot-api.ts';
@@ -22,7 +22,11 @@ import type { TerminalIo } from './terminal.ts';
 // run must not start again at 1, and a sandbox run on a real bot's database must never claim
 // an id that Telegram could still send.
 const FIRST_SANDBOX_UPDATE_ID = 1_000_000_000_000;
-const DEFAULT_GROUP_TITLE = 'Tim SPBE Kaltim (demo)';
+
+export interface SandboxOptions {
+  /** rebuild the live demo even if it was built today (`npm start -- --reset`) */
+  reset?: boolean;
+}
 
 async function firstFreeUpdateId(deps: BotDeps): Promise<number> {
   return Math.max(FIRST_SANDBOX_UPDATE_ID, (await findHighestUpdateId(deps.db)) + 1);
@@ -57,10 +61,10 @@ function terminalLogger(show: (line: string) => void): Logger {
   };
 }
 
-export async function startSandbox(deps: BotDeps, io: TerminalIo = { input: process.stdin, output: process.stdout }): Promise<RunningBot> {
-  const workspaceId = await seedDemoWorkspace(deps.db);
-  const workspace = await findWorkspaceById(deps.db, workspaceId);
-  const group = await findChat(deps.db, DEMO_GROUP_ID);
+export async function startSandbox(
+  deps: BotDeps, io: TerminalIo = { input: process.stdin, output: process.stdout }, options: SandboxOptions = {},
+): Promise<RunningBot> {
+  const demo = await seedLiveDemo(deps.db, deps.clock.now(), { reset: options.reset ?? false });
 
   const api = createFakeBotApi();
   const { apiRoot } = await api.start();
@@ -69,7 +73,8 @@ export async function startSandbox(deps: BotDeps, io: TerminalIo = { input: proc
   try {
     await startUpdateIdsAt(api, await firstFreeUpdateId(deps));
     terminal = new SandboxTerminal({
-      api, io, groupId: Number(DEMO_GROUP_ID), groupTitle: group?.title ?? DEFAULT_GROUP_TITLE, workspaceName: workspace?.name ?? 'demo',
+      api, io, groupId: Number(demo.groupId), groupTitle: demo.groupTitle, workspaceName: demo.workspaceName,
+      demo: { year: demo.year, rebuilt: demo.rebuilt, builtOn: formatDateId(toLocalDate(demo.builtAt, demo.timeZone)) },
     });
     const shown = terminal;
     const logger = terminalLogger((line) => shown.notice(line));

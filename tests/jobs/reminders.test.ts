@@ -341,3 +341,46 @@ describe('overdue notices for items due with their stage', () => {
     void item;
   });
 });
+
+describe('PICs the bot cannot write to', () => {
+  it('a PIC who never started the bot is named in the group once a day, with the start link; the next day again', async () => {
+    const harness = await setUp();
+    const x = await ids(harness);
+    await addItem(harness, 'Peta proses bisnis');
+    await harness.t.db.person.update({ where: { id: x.budiId }, data: { privateChatAt: null } });
+    await harness.say(rina, GROUP, '/jadwal dokumen 25-09-2026'); // Friday
+    const named = (from: number) => sendsTo(harness, GROUP, from).filter((c) => textOf(c).includes('pengingat pribadi tidak terkirim'));
+
+    clock = new Date('2026-09-18T00:05:00Z'); // H-7, 08.05 WITA
+    let before = sendsTo(harness, GROUP).length;
+    await deliver(harness);
+    expect(named(before)).toHaveLength(1);
+    const text = textOf(named(before)[0]!);
+    expect(text).toContain('1 pengingat pribadi tidak terkirim');
+    expect(text).toContain('Budi (PIC Bappeda) belum memulai chat dengan bot');
+    expect(text).toContain('https://t.me/spbe_test_bot?start');
+
+    // A second group message the same day (the weekly digest on Monday is another day; here a
+    // snoozed copy) does not name him again.
+    await harness.t.db.reminderDelivery.create({
+      data: { workspaceId: x.workspaceId, key: 'uji:digest', kind: 'digest-group', telegramChatId: BigInt(GROUP), dueAt: clock, payload: JSON.stringify({ evaluationId: x.evaluationId }) },
+    });
+    before = sendsTo(harness, GROUP).length;
+    await deliver(harness);
+    expect(sendsTo(harness, GROUP, before)).toHaveLength(1);
+    expect(named(before)).toHaveLength(0);
+
+    clock = new Date('2026-09-22T00:05:00Z'); // H-3 (Tuesday)
+    before = sendsTo(harness, GROUP).length;
+    await deliver(harness);
+    expect(named(before)).toHaveLength(1);
+
+    // Once he starts the bot, he is no longer named.
+    await harness.say(budi, budi.id, '/start');
+    clock = new Date('2026-09-24T00:05:00Z'); // H-1
+    before = sendsTo(harness, GROUP).length;
+    await deliver(harness);
+    expect(sendsTo(harness, GROUP, before).length).toBeGreaterThan(0);
+    expect(named(before)).toHaveLength(0);
+  });
+});

@@ -1,32 +1,24 @@
 // The sandbox of `npm start` without a token, driven as a newcomer would drive it: lines typed
 // into its input, the conversation read back from its output. The bot behind it is the real one,
-// polling the fake Bot API over HTTP, on a real (test) database with the demo workspace.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// polling the fake Bot API over HTTP, on a real (test) database with the live demo
+// (tests/sandbox/live-demo.test.ts covers what the demo shows).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BotDeps } from '../../src/bot/context.ts';
-import type { RunningBot } from '../../src/bot/launch.ts';
 import { renderDomainChart, renderStageChart } from '../../src/charts/index-charts.ts';
+import { toLocalDate } from '../../src/domain/dates.ts';
 import { htmlToTerminal } from '../../src/sandbox/render.ts';
-import { startSandbox } from '../../src/sandbox/start.ts';
 import type { TestDb } from '../support/db.ts';
 import { createTestDb } from '../support/db.ts';
-
-interface Session {
-  running: RunningBot;
-  input: PassThrough;
-  photoDir: string;
-  /** everything printed so far */
-  output(): string;
-  /** types one line and resolves with the output from then on, once it contains `expected` */
-  type(line: string, expected: string): Promise<string>;
-}
+import type { SandboxSession } from '../support/sandbox-session.ts';
+import { outputContaining, startSandboxSession } from '../support/sandbox-session.ts';
 
 let t: TestDb;
 let deps: BotDeps;
-const sessions: Session[] = [];
+/** the live demo's evaluation year: today's, in its zone (WITA) */
+const year = toLocalDate(new Date(), 'Asia/Makassar').year;
+const sessions: SandboxSession[] = [];
 
 beforeAll(() => {
   t = createTestDb();
@@ -39,41 +31,13 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    await s.running.stop('test');
-    rmSync(s.photoDir, { recursive: true, force: true });
-  }
+  for (const s of sessions.splice(0)) await s.close();
 });
 
 afterAll(() => t.close());
 
-/** Polls the output until it contains `expected` after position `from`; fails after 10 s with what was printed. */
-async function outputContaining(read: () => string, from: number, expected: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const text = read().slice(from);
-    if (text.includes(expected)) return text;
-    if (Date.now() > deadline) throw new Error(`no "${expected}" in the sandbox output within 10 s; it printed:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function start(): Promise<Session> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (chunk: Buffer) => { printed += chunk.toString('utf8'); });
-  const photoDir = mkdtempSync(join(tmpdir(), 'spbe-sandbox-test-'));
-  const running = await startSandbox(deps, { input, output, photoDir });
-  const session: Session = {
-    running, input, photoDir,
-    output: () => printed,
-    type(line, expected) {
-      const from = printed.length;
-      input.write(`${line}\n`);
-      return outputContaining(() => printed, from, expected);
-    },
-  };
+async function start(): Promise<SandboxSession> {
+  const session = await startSandboxSession(deps);
   sessions.push(session);
   return session;
 }
@@ -90,8 +54,8 @@ describe('the sandbox conversation', () => {
     const s = await start();
     const welcome = await outputContaining(s.output, 0, ':keluar');
     expect(welcome).toContain('sandbox lokal');
-    expect(welcome).toContain('Rina (koordinator) di grup "Tim SPBE Kaltim (demo)"');
-    for (const example of ['/bantuan', '/indeks', '/skor 42', '/domain 4', '/simulasi 4', '/tahapan', '/nilai 42 5 final']) {
+    expect(welcome).toContain('Rina (koordinator) di grup "Tim Pemdi Paser (demo)"');
+    for (const example of ['/bantuan', '/indeks', '/skor 19', '/simulasi 3', '/tahapan', '/nilai 19 2,25 interviu']) {
       expect(welcome).toContain(example);
     }
     for (const command of [':sebagai <1-4>', ':grup', ':pribadi', ':bantuan', ':keluar']) expect(welcome).toContain(command);
@@ -100,7 +64,7 @@ describe('the sandbox conversation', () => {
   it('/indeks shows the index as plain text with a numbered button, and "1" saves the charts as PNG files', async () => {
     const s = await start();
     const reply = await s.type('/indeks', '[1] 📊 Grafik');
-    expect(reply).toContain('Indeks: 3,79 (Sangat Baik)');
+    expect(reply).toContain('Indeks: 2,60 (Baik)');
     expect(reply).not.toMatch(/<\/?b>|&lt;/); // HTML rendered
     expect(reply).not.toContain('\x1b['); // and no ANSI codes on a pipe
 
@@ -119,9 +83,9 @@ describe('the sandbox conversation', () => {
     const out = await s.type('/laporan', 'XLSX lengkap');
     const photos = [...out.matchAll(/Foto disimpan: (\S+\.png)/g)].map((m) => m[1]!);
     expect(photos.map((p) => p.replace(`${s.photoDir}/`, ''))).toEqual(['domains.png', 'stages.png', 'trend.png', 'opds.png']);
-    expect(out).toContain('Indeks SPBE 2024');
+    expect(out).toContain(`Indeks Pemerintah Digital ${year}`);
     const files = [...out.matchAll(/disimpan: (\S+\.(?:pdf|xlsx))/g)].map((m) => m[1]!);
-    expect(files.map((p) => p.replace(`${s.photoDir}/`, ''))).toContain('laporan-spbe-2024-demo-kaltim.pdf');
+    expect(files.map((p) => p.replace(`${s.photoDir}/`, ''))).toContain(`laporan-pemdi-${year}-demo-pemdi.pdf`);
     for (const path of [...photos, ...files]) expect(existsSync(path)).toBe(true);
     expect(readFileSync(files[0]!).subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -130,8 +94,8 @@ describe('the sandbox conversation', () => {
     const s = await start();
     await s.type('/indeks', '[1] 📊 Grafik'); // Rina's message, with its button
     expect(await s.type(':sebagai 4', 'Sekarang Anda Tamu')).toContain('belum anggota');
-    await s.type('/indeks', 'Anda belum terdaftar di workspace Pemprov Kaltim (demo). Minta tautan undangan kepada admin.');
-    await s.type('1', '🔔 Anda belum terdaftar di workspace Pemprov Kaltim (demo).');
+    await s.type('/indeks', 'Anda belum terdaftar di workspace Pemkab Paser (demo). Minta tautan undangan kepada admin.');
+    await s.type('1', '🔔 Anda belum terdaftar di workspace Pemkab Paser (demo).');
     // Lines wait for the bot to finish the previous one: all the press caused is printed before this.
     const rest = await s.type(':bantuan', 'Perintah sandbox');
     expect(s.output()).not.toContain('Foto disimpan');
@@ -147,7 +111,7 @@ describe('the sandbox conversation', () => {
   it('types in the private chat after :pribadi, and says so when there is no button to press', async () => {
     const s = await start();
     await s.type(':pribadi', 'di chat pribadi dengan bot');
-    await s.type('/start', 'Anda terdaftar di: Pemprov Kaltim (demo)');
+    await s.type('/start', 'Anda terdaftar di: Pemkab Paser (demo)');
     await s.type('3', 'Belum ada pesan bot bertombol di chat ini.');
     await s.type(':sebagai 9', 'Pilih orang dengan nomornya');
     await s.type(':apa', 'Perintah sandbox ":apa" tidak dikenal.');
@@ -167,18 +131,19 @@ describe('ending and restarting', () => {
     s.input.end('/tahapan\n');
     expect(await settles(s.running.finished)).toBe('settled');
     const printed = s.output();
-    expect(printed.indexOf('Tahapan evaluasi Indeks SPBE 2024')).toBeGreaterThan(0);
-    expect(printed.indexOf('Tahapan evaluasi Indeks SPBE 2024')).toBeLessThan(printed.indexOf('Sampai jumpa'));
+    const title = `Tahapan evaluasi Indeks Pemerintah Digital ${year}`;
+    expect(printed.indexOf(title)).toBeGreaterThan(0);
+    expect(printed.indexOf(title)).toBeLessThan(printed.indexOf('Sampai jumpa'));
   });
 
   it('a second run on the same database seeds nothing twice and still gets answers', async () => {
     const first = await start();
-    await first.type('/skor 42', 'Indikator 42');
+    await first.type('/skor 19', 'Indikator 19');
     await first.running.stop('test');
     const second = await start();
-    await second.type('/skor 42', 'Indikator 42');
-    expect(await t.db.workspace.count({ where: { slug: 'demo-kaltim' } })).toBe(1);
-    expect(await t.db.chat.count({ where: { title: 'Tim SPBE Kaltim (demo)' } })).toBe(1);
+    await second.type('/skor 19', 'Indikator 19');
+    expect(await t.db.workspace.count({ where: { slug: 'demo-pemdi' } })).toBe(1);
+    expect(await t.db.chat.count({ where: { title: 'Tim Pemdi Paser (demo)' } })).toBe(1);
   });
 });
 

@@ -1,0 +1,9 @@
+-- CreateTable
+CREATE TABLE "ReachNotice" (
+    "workspaceId" INTEGER NOT NULL,
+    "personId" INTEGER NOT NULL,
+    "day" TEXT NOT NULL,
+
+    PRIMARY KEY ("workspaceId", "personId", "day")
+);
+
