@@ -14,6 +14,7 @@ import { checklistFilesFeature } from './features/checklist-files.ts';
 import { checklistsFeature } from './features/checklists.ts';
 import { flowsFeature } from './features/flows.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
+import { membersFeature } from './features/members.ts';
 import { reminderSettingsFeature } from './features/reminder-settings.ts';
 import { remindersFeature } from './features/reminders.ts';
 import { reportsFeature } from './features/reports.ts';
@@ -109,7 +110,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
 
   // Service messages first: a group's upgrade to a supergroup is nobody's command.
   bot.use(chatMigrationFeature(), startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), scoreRecordFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(),
+    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(), membersFeature(),
     unknownCommandFeature());
   return bot;
 }

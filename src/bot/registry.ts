@@ -33,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'jadwal', description: 'Atur tanggal satu tahapan (koordinator)', usage: '/jadwal <tahap> <tanggal> [jam]', example: '/jadwal interviu 29-10-2024 14.00', audience: ['koordinator'] },
   { name: 'pengingat', description: 'Pengaturan pengingat chat ini (admin, koordinator)', usage: '/pengingat', example: '/pengingat', audience: ['admin', 'koordinator'] },
   { name: 'undang', description: 'Buat tautan undangan sekali pakai, di chat pribadi; PIC satu OPD boleh untuk beberapa orang (admin)', usage: '/undang <peran> [opd] [jumlah]', example: '/undang pic bappeda 5', audience: ['admin'] },
+  { name: 'anggota', description: 'Kelola anggota: tambah atau cabut peran, pindah OPD PIC, keluarkan (admin)', usage: '/anggota', example: '/anggota', audience: ['admin'] },
   { name: 'hubungkan', description: 'Hubungkan grup ini ke workspace (admin)', usage: '/hubungkan [opd]', example: '/hubungkan', audience: ['admin'] },
 ];
 

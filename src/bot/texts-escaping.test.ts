@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../sandbox/fake-bot-api-html.ts';
 import { COMMANDS } from './registry.ts';
 import { flowTexts as fl, importTexts as im } from './texts-imports.ts';
-import { memberTexts as mb } from './texts-members.ts';
+import { memberAdminTexts as ma, memberTexts as mb } from './texts-members.ts';
 import { reminderSettingsTexts as rs } from './texts-reminder-settings.ts';
 import { reportTexts as rp } from './texts-reports.ts';
 import { checklistTexts as ct, evidenceTexts as ev, fileTexts as ft, scoreTexts as st, seedTexts as sd, stageTexts as sg, texts as tx, workspaceTexts as ws } from './texts.ts';
@@ -45,6 +45,20 @@ const CASES: Record<string, () => string> = {
   'memberTexts.inviteUses': () => `${mb.inviteUses(1)}\n${mb.inviteUses(5)} ${tx.problem(H)}`,
   'memberTexts.inviteUsed': () => `${mb.inviteUsed(H, H, '900002', 'pic', H, H, 1, 2)}\n${mb.inviteUsed(H, null, '1', 'admin', null, H, 1, 1)}`,
   'memberTexts.removedRefused': () => mb.removedRefused(H),
+
+  'memberAdminTexts.listTitle': () => ma.listTitle(H, 12, 1, 2),
+  'memberAdminTexts.listLine': () => `${ma.listLine(1, H, H, ['pic', 'admin'], [H])}\n${ma.listLine(2, H, null, [], [])}`,
+  'memberAdminTexts.memberTitle': () => ma.memberTitle(H, H, '900002'),
+  'memberAdminTexts.memberRoles': () => ma.memberRoles(['pic'], [H, H]),
+  'memberAdminTexts.memberJoined': () => ma.memberJoined(H),
+  'memberAdminTexts.roleButton': () => `${ma.roleButton(true, 'pic')} ${tx.problem(H)}`,
+  'memberAdminTexts.chooseOpd': () => ma.chooseOpd(H),
+  'memberAdminTexts.confirmRemove': () => ma.confirmRemove(H, H),
+  'memberAdminTexts.removed': () => `${ma.removed(H, H, 2)}\n${ma.removed(H, H, 0)}`,
+  'memberAdminTexts.toldGranted': () => `${ma.toldGranted(H, 'pic', H, H)}\n${ma.toldGranted(H, 'admin', null, H)}`,
+  'memberAdminTexts.toldRevoked': () => ma.toldRevoked(H, 'koordinator', H),
+  'memberAdminTexts.toldMoved': () => ma.toldMoved(H, H, H),
+  'memberAdminTexts.toldRemoved': () => ma.toldRemoved(H, H),
 
   'stageTexts.title': () => sg.title(H, 2024, H),
   'stageTexts.line': () => sg.line(H, H, H, H),

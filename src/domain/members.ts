@@ -15,3 +15,32 @@ export function checkRemoval({ member, otherAdmins }: RemovalState): RemovalChec
   if (member.roles.includes('admin') && otherAdmins === 0) return 'last-admin';
   return 'ok';
 }
+
+// Changing one role of a member from /anggota or the CLI. A member keeps at least one role (to
+// leave, they are removed, which also releases their work), a PIC always has an OPD, and the
+// last admin keeps theirs for the reason above.
+export type RoleChangeCheck = 'ok' | 'unchanged' | 'last-admin' | 'only-role' | 'needs-opd';
+
+export interface RoleChangeState {
+  roles: readonly string[];
+  role: string;
+  /** true to grant, false to take away */
+  on: boolean;
+  /** admins of the workspace other than this member, not removed */
+  otherAdmins: number;
+  /** an OPD given with the change (a PIC needs one) */
+  opdGiven: boolean;
+}
+
+export function checkRoleChange({ roles, role, on, otherAdmins, opdGiven }: RoleChangeState): RoleChangeCheck {
+  const has = roles.includes(role);
+  if (on) {
+    // Granting pic with an OPD to a PIC moves them: not "unchanged".
+    if (role === 'pic') return opdGiven ? 'ok' : has ? 'unchanged' : 'needs-opd';
+    return has ? 'unchanged' : 'ok';
+  }
+  if (!has) return 'unchanged';
+  if (role === 'admin' && otherAdmins === 0) return 'last-admin';
+  if (roles.length === 1) return 'only-role';
+  return 'ok';
+}

@@ -3,7 +3,7 @@
 // in a private chat it is what every member of the workspace gets privately (item reminders,
 // private digest), since those settings are kept per workspace, not per person.
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { Composer, Markup, TelegramError } from 'telegraf';
+import { Composer, Markup } from 'telegraf';
 import { botActor } from '../../db/audit.ts';
 import { readChatSettings, readPrivateSettings, saveChatSettings, savePrivateSettings } from '../../db/reminder-settings.ts';
 import type { ReminderSettings, SettingsChange } from '../../domain/reminder-settings.ts';
@@ -15,7 +15,7 @@ import type { BotContext } from '../context.ts';
 import type { WorkspaceAccess } from '../guard.ts';
 import { guarded, requireAccess } from '../guard.ts';
 import { findCommand } from '../registry.ts';
-import { reply } from '../reply.ts';
+import { editReply, reply } from '../reply.ts';
 import { texts } from '../texts.ts';
 import { reminderSettingsTexts as t } from '../texts-reminder-settings.ts';
 
@@ -112,11 +112,6 @@ export function parseChange(data: string, scope: Scope): SettingsChange | null {
   }
 }
 
-/** Telegram refuses an edit that changes nothing (a second press on a chosen button); that is fine. */
-function isNotModified(error: unknown): boolean {
-  return error instanceof TelegramError && error.code === 400 && error.description.includes('message is not modified');
-}
-
 export function reminderSettingsFeature() {
   const composer = new Composer<BotContext>();
   const spec = findCommand('pengingat');
@@ -151,10 +146,7 @@ export function reminderSettingsFeature() {
       : await saveChatSettings(ctx.deps.db, { workspaceId: access.workspace.id, telegramChatId: chatIdOf(ctx), settings: update, now }, actor);
     if (!saved) return;
     const view = viewOf(ctx, access, saved.after);
-    await ctx.editMessageText(settingsText(view), { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...settingsKeyboard(view) })
-      .catch((error: unknown) => {
-        if (!isNotModified(error)) throw error;
-      });
+    await editReply(ctx, settingsText(view), settingsKeyboard(view));
   });
 
   return composer;

@@ -1,5 +1,6 @@
 import { CLI_ACTOR } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
+import { changeMemberRole, findMemberOfPerson } from '../../db/member-roles.ts';
 import { findOpdByCode } from '../../db/opds.ts';
 import { addMember, findPersonByHandle, removeMember, upsertPerson } from '../../db/people.ts';
 import { listMembers } from '../../db/workspaces.ts';
@@ -15,6 +16,8 @@ const USAGE = {
   list: 'npm run cli -- members list --workspace <slug>',
   remove: 'npm run cli -- members remove --workspace <slug> --user <telegram-id|@username>',
   add: 'npm run cli -- members add --workspace <slug> --user <telegram-id|@username> --role <peran> [--opd <kode>]',
+  grant: 'npm run cli -- members grant --workspace <slug> --user <telegram-id|@username> --role <peran> [--opd <kode>]',
+  revoke: 'npm run cli -- members revoke --workspace <slug> --user <telegram-id|@username> --role <peran>',
 };
 
 export async function membersCommand(ctx: CliContext, args: string[]): Promise<void> {
@@ -22,6 +25,7 @@ export async function membersCommand(ctx: CliContext, args: string[]): Promise<v
   if (sub === 'list') return listCommand(ctx, rest);
   if (sub === 'remove') return removeCommand(ctx, rest);
   if (sub === 'add') return addCommand(ctx, rest);
+  if (sub === 'grant' || sub === 'revoke') return changeRoleCommand(ctx, rest, sub);
   throw new UsageError(`perintah members "${sub ?? ''}" tidak dikenal\nPemakaian: ${Object.values(USAGE).join('\n           ')}`);
 }
 
@@ -88,4 +92,34 @@ async function addCommand(ctx: CliContext, args: string[]) {
   const outcome = await addMember(ctx.db, workspace.id, person.id, role, opd?.id ?? null, CLI_ACTOR, ctx.now);
   const what = outcome.restored ? 'dipulihkan sebagai anggota' : outcome.isNew ? 'ditambahkan' : 'mendapat peran';
   ctx.io.out(`${person.displayName} (${person.telegramId}) ${what} ${workspace.name}: ${role}${opd ? ` ${opd.code}` : ''}.`);
+}
+
+/** The CLI side of /anggota's role buttons: the same checks, audit and replan (db/member-roles.ts). */
+async function changeRoleCommand(ctx: CliContext, args: string[], sub: 'grant' | 'revoke') {
+  const spec = { workspace: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' }, opd: { type: 'string' } } as const;
+  const o = parseOptions(args, spec, ['workspace', 'user', 'role'], USAGE[sub]);
+  const workspace = await requireWorkspace(ctx, o.workspace!);
+  const role = parseRole(o.role!);
+  if (!role) throw new CliError(`peran "${o.role}" tidak dikenal; pilihan: admin, koordinator, pic, pimpinan.`);
+  if (o.opd && (sub === 'revoke' || role !== 'pic')) throw new CliError('--opd hanya untuk members grant --role pic.');
+  const opd = o.opd ? await findOpdByCode(ctx.db, workspace.id, o.opd) : null;
+  if (o.opd && !opd) throw new CliError(`OPD "${o.opd}" tidak ada di ${workspace.name}.`);
+  const person = await requirePerson(ctx.db, workspace.id, o.user!);
+  const member = person && await findMemberOfPerson(ctx.db, workspace.id, person.id);
+  if (!person || !member) throw new CliError(`"${o.user}" bukan anggota ${workspace.name}; tambahkan dengan members add.`);
+  const outcome = await changeMemberRole(ctx.db, { workspaceId: workspace.id, memberId: member.id, role, on: sub === 'grant', opdId: opd?.id ?? null }, CLI_ACTOR, ctx.now);
+  const who = `${person.displayName} (${person.telegramId})`;
+  if (outcome.kind !== 'changed') {
+    throw new CliError({
+      unchanged: `${who} ${sub === 'grant' ? 'sudah' : 'tidak'} memiliki peran ${role}${opd ? ` untuk ${opd.code}` : ''}; tidak ada yang berubah.`,
+      'needs-opd': 'peran pic perlu --opd <kode>.',
+      'last-admin': `${who} adalah admin terakhir ${workspace.name}; jadikan anggota lain admin dulu (members grant … --role admin).`,
+      'only-role': `${role} adalah satu-satunya peran ${who}; untuk mengakhiri keanggotaannya pakai members remove.`,
+      'not-member': `${who} bukan anggota ${workspace.name}.`,
+      'unknown-opd': `OPD "${o.opd}" tidak ada di ${workspace.name}.`,
+    }[outcome.kind]);
+  }
+  const roles = outcome.after.roles.map((r) => r.role).sort().join(', ');
+  const opds = outcome.after.opds.map((x) => x.opd.code).join(', ');
+  ctx.io.out(`${who} di ${workspace.name}: kini ${roles}${opds ? ` (OPD ${opds})` : ''}.`);
 }
