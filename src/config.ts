@@ -15,6 +15,8 @@ const schema = z.object({
     'harus 1–256 karakter, hanya huruf A–Z/a–z, angka 0–9, garis bawah (_) dan tanda hubung (-), syarat Telegram').optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Readable log lines for a developer's terminal; production keeps JSON for log tools.
+  LOG_PRETTY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -25,6 +27,7 @@ export interface Config {
   webhookSecret: string | undefined;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logPretty: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +69,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     webhookSecret: c.WEBHOOK_SECRET,
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
+    logPretty: c.LOG_PRETTY === '1',
   };
 }
 

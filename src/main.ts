@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     console.error(error.message);
     return 2;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { pretty: config.logPretty });
   const db = createDb(config.databaseUrl);
   // A database that is down at start is waited for (no crash loop); one in a wrong state is not.
   const prepared = await prepareWhenReachable(db, config.databaseUrl, logger);

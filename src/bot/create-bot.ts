@@ -30,15 +30,11 @@ import { SendLimiter, TELEGRAM_LIMITS } from './limiter.ts';
 import type { SenderHooks } from './sender.ts';
 import { DEFAULT_RETRY, installSender } from './sender.ts';
 import { texts } from './texts.ts';
+import { commandOf, logUpdates } from './update-log.ts';
 
 export interface CreateBotOptions {
   token: string;
   apiRoot?: string;
-}
-
-function commandOf(ctx: BotContext): string | null {
-  const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
-  return /^\/([A-Za-z0-9_]+)/.exec(text)?.[1]?.toLowerCase() ?? null;
 }
 
 export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafType<BotContext> {
@@ -50,6 +46,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   });
   bot.context.deps = deps;
   const hooks: SenderHooks = {
+    logger: deps.logger,
     async onMigrate(from, to) {
       deps.logger.info({ from, to }, 'chat migrated to a supergroup');
       await moveChatId(deps.db, BigInt(from), BigInt(to), deps.clock.now());
@@ -65,7 +62,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   bot.catch(async (error, ctx) => {
     const ref = randomBytes(3).toString('hex').toUpperCase();
     // Minimal fields only: never the update (a bot made admin sees group chatter) or the token.
-    deps.logger.error({ ref, updateId: ctx.update.update_id, command: commandOf(ctx), error: (error as Error).message }, 'update failed');
+    deps.logger.error({ ref, updateId: ctx.update.update_id, command: commandOf(ctx), err: error }, 'update failed');
     if (ctx.chat) {
       await ctx.reply(texts.error(ref), { parse_mode: 'HTML' }).catch(() => undefined);
     }
@@ -79,6 +76,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
     }
     return next();
   });
+  bot.use(logUpdates(deps.logger));
 
   // People type /Indeks on phones that capitalise; telegraf matches commands case-sensitively.
   bot.use((ctx, next) => {

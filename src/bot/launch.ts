@@ -53,7 +53,7 @@ async function announceCommands(bot: Telegraf<BotContext>, logger: Logger) {
   try {
     await bot.telegram.setMyCommands(menuCommands());
   } catch (error) {
-    logger.warn({ error: (error as Error).message }, 'setMyCommands failed; continuing');
+    logger.warn({ err: error }, 'setMyCommands failed; continuing');
   }
 }
 
@@ -93,7 +93,7 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
   try {
     await bot.telegram.setWebhook(url.href, { secret_token: secret });
   } catch (error) {
-    options.logger.warn({ error: (error as Error).message }, 'setWebhook failed; continuing');
+    options.logger.warn({ err: error }, 'setWebhook failed; continuing');
   }
   options.logger.info({ mode: 'webhook', path: url.pathname }, 'bot started');
   return {

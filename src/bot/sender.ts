@@ -4,6 +4,7 @@
 // so replies and proactive sends share it. The limiter of the reminders issue joins here.
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
+import type { Logger } from '../log.ts';
 import type { SendLimiter } from './limiter.ts';
 
 export interface RetryPolicy {
@@ -50,6 +51,8 @@ export interface SenderHooks {
   onMigrate(fromChatId: number, toChatId: number): Promise<void>;
   /** 403: kicked from the group, or blocked by the person */
   onUnreachable(chatId: number, description: string): Promise<void>;
+  /** every call but long polls, one line per attempt: chat, method, result, retry_after */
+  logger?: Logger;
 }
 
 const INSTALLED = Symbol('spbe-bot.sender');
@@ -73,12 +76,15 @@ export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_
       const bookedAt = limiter && target !== null && LIMITED.has(method) ? await limiter.acquire(target) : null;
       // The call has ended, so Telegram has counted it by now: its slot runs from here.
       const settle = () => { if (bookedAt !== null) limiter!.settle(target!, bookedAt); };
+      const logged = hooks?.logger && !NOT_RETRIED.has(method) ? { chat: target, method, attempt, started: performance.now() } : null;
       try {
         const answer = await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
         settle();
+        if (logged) logCall(hooks!.logger!, logged, null);
         return answer;
       } catch (error) {
         settle();
+        if (logged) logCall(hooks!.logger!, logged, error);
         const chatId = chatIdOf(payload);
         if (error instanceof TelegramError && chatId !== null && hooks) {
           const newId = error.parameters?.migrate_to_chat_id;
@@ -101,4 +107,17 @@ export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_
   }) as Telegram['callApi'];
   target[INSTALLED] = true;
   return telegram;
+}
+
+function logCall(logger: Logger, call: { chat: number | null; method: string; attempt: number; started: number }, error: unknown) {
+  const { started, ...fields } = call;
+  const duration_ms = Math.round((performance.now() - started) * 10) / 10;
+  if (error === null) return logger.info({ ...fields, result: 'ok', duration_ms }, 'telegram call');
+  const telegram = error instanceof TelegramError ? error : null;
+  logger.warn({
+    ...fields, duration_ms,
+    result: telegram ? telegram.code : ((error as { code?: string }).code ?? 'network'),
+    description: telegram?.description ?? (error as Error).message,
+    retry_after: telegram?.parameters?.retry_after ?? null,
+  }, 'telegram call failed');
 }

@@ -198,7 +198,7 @@ async function runPool(jobs: (() => Promise<void>)[], size: number, logger: Logg
     while (next < jobs.length) {
       // One row's failure (a database error) must not stop the others; its claim lapses and a
       // later tick takes it again.
-      await jobs[next++]!().catch((error: unknown) => logger.error({ error: (error as Error).message }, 'reminder delivery failed'));
+      await jobs[next++]!().catch((error: unknown) => logger.error({ err: error }, 'reminder delivery failed'));
     }
   };
   await Promise.all(Array.from({ length: Math.min(size, jobs.length) }, worker));

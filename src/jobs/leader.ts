@@ -56,7 +56,7 @@ export function startLeadership(options: LeadershipOptions): Leadership {
       held = await acquireLease(db, JOBS_LEASE, holder, now, TTL_MS);
     } catch (error) {
       // The database is away: the lease may run out meanwhile, so isLeader() turns false by itself.
-      logger.warn({ error: (error as Error).message }, 'reminder lease not renewed');
+      logger.warn({ err: error }, 'reminder lease not renewed');
       return isLeader();
     }
     if (!held) {

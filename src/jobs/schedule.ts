@@ -67,7 +67,7 @@ export async function startJobs(deps: JobDeps): Promise<RunningJobs> {
         const counts = Object.values(result as Record<string, number>);
         if (counts.some((n) => n > 0)) deps.logger.info({ job: job.name, ms: Date.now() - started, ...(result as object) }, 'job done');
       } catch (error) {
-        deps.logger.error({ job: job.name, error: (error as Error).message }, 'job failed');
+        deps.logger.error({ job: job.name, err: error }, 'job failed');
       }
     });
     return running;

@@ -11,6 +11,7 @@ import { seedLiveDemo } from '../db/demo-live.ts';
 import { findHighestUpdateId } from '../db/updates.ts';
 import { formatDateId, toLocalDate } from '../domain/dates.ts';
 import type { Logger } from '../log.ts';
+import { createLogger } from '../log.ts';
 import { createFakeBotApi } from './fake-bot-api.ts';
 import type { FakeBotApi } from './fake-bot-api.ts';
 import { sandboxTexts } from './sandbox-texts.ts';
@@ -49,16 +50,9 @@ async function startUpdateIdsAt(api: FakeBotApi, first: number): Promise<void> {
 }
 
 /** The bot's warnings and errors, in the conversation; its routine info lines would only clutter it. */
+/** The bot's warnings and errors, readable, between the terminal's lines (pino-pretty, as the README says). */
 function terminalLogger(show: (line: string) => void): Logger {
-  const fieldsOf = (fields: Record<string, unknown>) => {
-    const text = JSON.stringify(fields, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-    return text === '{}' ? '' : text;
-  };
-  return {
-    info() {},
-    warn: (fields, message) => show(sandboxTexts.botLog(message, fieldsOf(fields))),
-    error: (fields, message) => show(sandboxTexts.botLog(message, fieldsOf(fields))),
-  };
+  return createLogger('warn', { pretty: true, destination: { write: (line) => show(sandboxTexts.botLog(line.trimEnd())) } });
 }
 
 export async function startSandbox(

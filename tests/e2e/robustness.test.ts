@@ -127,7 +127,8 @@ describe('polling', () => {
     expect(textOf(apology)).toBe(texts.error(ref!));
     expect(textOf(apology)).not.toContain('secret');
     const entry = logged.find((l) => l.ref === ref)!;
-    expect(entry).toMatchObject({ command: null, error: 'canvas exploded at /secret/path' });
+    expect(entry).toMatchObject({ command: null });
+    expect((entry.err as Error).message).toBe('canvas exploded at /secret/path');
     expect(JSON.stringify(entry)).not.toContain(h.api.token);
     // The bot keeps serving.
     expect(textOf(await h.say(sekda, GROUP, '/tahapan'))).toContain('Tahapan');

@@ -91,7 +91,7 @@ function runBeside(ctx: BotContext, running: Set<number>, workspaceId: number, w
     .catch(async (error: unknown) => {
       release();
       const ref = randomBytes(3).toString('hex').toUpperCase();
-      ctx.deps.logger.error({ ref, updateId: ctx.update.update_id, error: (error as Error).message }, 'checklist import failed');
+      ctx.deps.logger.error({ ref, updateId: ctx.update.update_id, err: error }, 'checklist import failed');
       await reply(ctx, it.failed(ref)).catch(() => undefined);
     })
     .finally(release);

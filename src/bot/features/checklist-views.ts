@@ -49,7 +49,7 @@ export async function notifyPerson(ctx: BotContext, person: { telegramId: bigint
       await ctx.telegram.sendMessage(Number(person.telegramId), html, { parse_mode: 'HTML' });
       return true;
     } catch (error) {
-      ctx.deps.logger.warn({ error: (error as Error).message }, 'private notice failed');
+      ctx.deps.logger.warn({ err: error }, 'private notice failed');
     }
   }
   if (ctx.chat && ctx.chat.type !== 'private') {

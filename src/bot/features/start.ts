@@ -49,6 +49,6 @@ async function tellInviter(ctx: BotContext, notice: InviteUseNotice, joined: { w
     await ctx.telegram.sendMessage(Number(inviter.telegramId), html, { parse_mode: 'HTML', ...(keyboard ?? {}) });
   } catch (error) {
     // The join stands; the sender has marked an inviter who blocked the bot as unreachable.
-    ctx.deps.logger.warn({ error: (error as Error).message }, 'invite use notice failed');
+    ctx.deps.logger.warn({ err: error }, 'invite use notice failed');
   }
 }
