@@ -8,6 +8,7 @@ import { startJobs } from './jobs/schedule.ts';
 import { renderDomainChart, renderStageChart } from './charts/index-charts.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
+import { LiveDemoError } from './db/demo-live.ts';
 import { prepareWhenReachable } from './db/prepare.ts';
 import { healthReport } from './jobs/health.ts';
 import { processName as createProcessName } from './jobs/leader.ts';
@@ -45,7 +46,15 @@ async function main(): Promise<number> {
       health: () => healthReport(db, processName, new Date()),
     });
   } else {
-    running = await startSandbox(deps, undefined, { reset: process.argv.includes('--reset') });
+    try {
+      running = await startSandbox(deps, undefined, { reset: process.argv.includes('--reset') });
+    } catch (error) {
+      // A workspace in the demo's place that is not the demo: said plainly, nothing changed.
+      if (!(error instanceof LiveDemoError)) throw error;
+      console.error(error.message);
+      await db.$disconnect();
+      return 1;
+    }
   }
 
   await new Promise<void>((resolve) => {
