@@ -65,11 +65,15 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
     const polling = bot.launch({ dropPendingUpdates: false }).catch((error: Error) => {
       options.logger.error({ error: error.message }, 'polling stopped with an error');
     });
-    options.logger.info({ mode: 'polling' }, 'bot started');
+    // A load balancer or systemd watchdog asks /healthz in polling mode too (on PORT).
+    const health = options.health ? await healthServer(options) : null;
+    options.logger.info({ mode: 'polling', healthPort: health?.port ?? null }, 'bot started');
     return {
+      ...(health ? { port: health.port } : {}),
       async stop(reason) {
         bot.stop(reason);
         await polling;
+        await health?.close();
         await drain(10_000);
       },
     };
@@ -108,4 +112,25 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
 async function healthz(options: LaunchOptions, res: ServerResponse): Promise<void> {
   const report = options.health ? await options.health().catch((error: Error) => ({ ok: false, error: error.message })) : { ok: true };
   res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+}
+
+/** /healthz alone, for polling mode; a port already taken is logged, not fatal: the bot matters more. */
+async function healthServer(options: LaunchOptions): Promise<{ port: number; close(): Promise<void> } | null> {
+  const server = createServer((req, res) => {
+    if (req.url === '/healthz') return void healthz(options, res);
+    res.writeHead(404).end();
+  });
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', (error) => {
+      options.logger.warn({ err: error, port: options.port }, 'health endpoint not started; continuing');
+      resolve(false);
+    });
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(true));
+  });
+  if (!listening) return null;
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : options.port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -10,7 +10,7 @@ import { texts } from '../../src/bot/texts.ts';
 import type { FakeBotApi } from '../../src/sandbox/fake-bot-api.ts';
 import { createFakeBotApi } from '../../src/sandbox/fake-bot-api.ts';
 import { REPO_ROOT } from '../support/cli.ts';
-import { textOf } from '../support/bot-harness.ts';
+import { freePort, textOf } from '../support/bot-harness.ts';
 import { TEST_PROVIDER } from '../support/db.ts';
 import { databaseUrl, dropDatabase, psql, SERVER_URL } from '../support/postgres.ts';
 
@@ -34,14 +34,6 @@ function relay(port: number) {
       server = null;
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 const onPostgres = TEST_PROVIDER === 'postgresql';

@@ -9,7 +9,7 @@ import { texts } from '../../src/bot/texts.ts';
 import type { FakeBotApi } from '../../src/sandbox/fake-bot-api.ts';
 import { createFakeBotApi } from '../../src/sandbox/fake-bot-api.ts';
 import { REPO_ROOT } from '../support/cli.ts';
-import { textOf } from '../support/bot-harness.ts';
+import { freePort, textOf } from '../support/bot-harness.ts';
 
 let api: FakeBotApi;
 const dir = mkdtempSync(join(tmpdir(), 'spbe-bot-process-'));
@@ -23,12 +23,13 @@ afterAll(async () => {
 });
 
 describe('npm start with BOT_TOKEN', () => {
-  it('keeps running when setMyCommands fails, answers, and exits 0 on SIGTERM', async () => {
+  it('keeps running when setMyCommands fails, answers, serves /healthz, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
     api.failNext('setMyCommands', { kind: '400', description: 'Bad Request: BOT_COMMAND_INVALID' }, 10);
     // The process npm start runs (npm itself would be killed by the signal, not the bot).
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: `file:${join(dir, 'bot.db')}`, LOG_LEVEL: 'info' },
+      env: { ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: `file:${join(dir, 'bot.db')}`, LOG_LEVEL: 'info', PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'], detached: false,
     });
     let stderr = '';
@@ -43,6 +44,13 @@ describe('npm start with BOT_TOKEN', () => {
       expect(textOf(reply)).toBe(texts.noWorkspace);
       expect(stderr).toContain('setMyCommands failed; continuing');
       expect(stderr).not.toContain(api.token);
+      // Polling mode answers /healthz on PORT too: the database is reachable, this process sends reminders.
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const report = await health.json() as { ok: boolean; database: string; process: string; reminders: string | null };
+      expect(report).toMatchObject({ ok: true, database: 'ok' });
+      expect(report.reminders).toBe(report.process);
+      expect((await fetch(`http://127.0.0.1:${port}/telegram`)).status).toBe(404);
     } finally {
       child.kill('SIGTERM');
     }

@@ -56,7 +56,7 @@ export interface HarnessOptions {
   beforeLaunch?: (api: FakeBotApi) => void;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
