@@ -9,16 +9,16 @@ import {
   FONT_SIZES,
   LINE_HEIGHT,
   drawLabel,
-  drawLegend,
   font,
   headingPlugin,
   layoutHeading,
-  legendHeight,
   measureText,
   renderChart,
   renderMessage,
 } from './render.ts';
-import type { ChartSize, LegendEntry } from './render.ts';
+import type { ChartSize } from './render.ts';
+import type { LegendEntry } from './legend.ts';
+import { drawLegend, legendHeight } from './legend.ts';
 
 /** One OPD's items; the four counts are disjoint and add up to the bar. */
 export interface OpdChartRow {

@@ -12,17 +12,17 @@ import {
   FONT_SIZES,
   LINE_HEIGHT,
   drawLabel,
-  drawLegend,
   font,
   formatValue,
   headingPlugin,
   layoutHeading,
-  legendHeight,
   measureText,
   renderChart,
   renderMessage,
 } from './render.ts';
-import type { ChartSize, LegendEntry } from './render.ts';
+import type { ChartSize } from './render.ts';
+import type { LegendEntry } from './legend.ts';
+import { drawLegend, legendHeight } from './legend.ts';
 import { POINT_RADIUS, axes, valueLabels } from './trend-labels.ts';
 
 export interface TrendChartPoint {
