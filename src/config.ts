@@ -15,6 +15,9 @@ const schema = z.object({
     'harus 1–256 karakter, hanya huruf A–Z/a–z, angka 0–9, garis bawah (_) dan tanda hubung (-), syarat Telegram').optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // A rehearsal (and the multi-process tests): the process's clock starts at this instant and runs
+  // on in real time, so reminders due on a chosen working morning go out now. Never in production.
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   // Readable log lines for a developer's terminal; production keeps JSON for log tools.
   LOG_PRETTY: z.enum(['0', '1']).default('0'),
 });
@@ -28,6 +31,8 @@ export interface Config {
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   logPretty: boolean;
+  /** the instant the process's clock starts at, when rehearsing a date */
+  clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
     logPretty: c.LOG_PRETTY === '1',
+    clockStart: c.CLOCK_START ? new Date(c.CLOCK_START) : undefined,
   };
 }
 

@@ -15,6 +15,13 @@ import { processName as createProcessName } from './jobs/leader.ts';
 import { createLogger } from './log.ts';
 import { startSandbox } from './sandbox/start.ts';
 
+/** The real time, or the real time moved to start at `start` (CLOCK_START). */
+function clockFrom(start: Date | undefined) {
+  if (!start) return { now: () => new Date() };
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 async function main(): Promise<number> {
   let config;
   try {
@@ -33,7 +40,9 @@ async function main(): Promise<number> {
     return prepared === 'stopped' ? 0 : 1;
   }
   const processName = createProcessName();
-  const deps = { db, logger, clock: { now: () => new Date() }, charts: { domains: renderDomainChart, stages: renderStageChart } };
+  const clock = clockFrom(config.clockStart);
+  if (config.clockStart) logger.warn({ clockStart: config.clockStart.toISOString() }, 'CLOCK_START set: the clock is not the real time');
+  const deps = { db, logger, clock, charts: { domains: renderDomainChart, stages: renderStageChart } };
 
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
   let running;
@@ -43,7 +52,7 @@ async function main(): Promise<number> {
     jobs = await startJobs({ db, logger, clock: deps.clock, holder: processName, notifier: createNotifier(bot.telegram, () => bot.botInfo?.username ?? null) });
     running = await launchBot(bot, {
       webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger, token: config.botToken,
-      health: () => healthReport(db, processName, new Date()),
+      health: () => healthReport(db, processName, clock.now()),
     });
   } else {
     try {

@@ -1,12 +1,19 @@
 // Three `npm start` processes in webhook mode on one PostgreSQL database, behind a round-robin
 // proxy in front of them as nginx would be: every update is answered once whichever process
-// gets it, and a /tugaskan flow started on one process goes on across the others to its item.
+// gets it, a /tugaskan flow started on one process goes on across the others to its item, and a
+// fan-out of reminders to 500 groups under Telegram's limits survives kill -9 of the process
+// sending it. The processes' clocks start on a working morning (CLOCK_START), so the reminders
+// are due whatever the hour the test runs.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { createServer, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TELEGRAM_LIMITS } from '../../src/bot/limiter.ts';
 import { texts } from '../../src/bot/texts.ts';
+import { CLI_ACTOR } from '../../src/db/audit.ts';
+import { findFrameworkIdByCode } from '../../src/db/frameworks.ts';
+import { createWorkspace } from '../../src/db/workspaces.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { Db } from '../../src/db/client.ts';
 import { createDb } from '../../src/db/client.ts';
@@ -18,9 +25,15 @@ import { TEST_PROVIDER } from '../support/db.ts';
 import { databaseUrl, dropDatabase, psql } from '../support/postgres.ts';
 
 const onPostgres = TEST_PROVIDER === 'postgresql';
+/** Tuesday 24 November 2026, 09.00 WIB: a working day, outside quiet hours. */
+const CLOCK = new Date('2026-11-24T02:00:00Z');
+/** H-3 of the dokumen deadline at 08.00 WIB, as the planner sets it. */
+const DUE_AT = new Date('2026-11-24T01:00:00Z');
+const STAGE_DUE = '2026-11-27';
+const GROUPS = 500;
 const name = `spbe_three_${process.pid}`;
 
-interface BotProcess { child: ChildProcess; port: number; log: string; exited: Promise<number | null> }
+interface BotProcess { child: ChildProcess; port: number; log: string; exited: Promise<number | null>; killed?: boolean }
 
 /** Spreads requests over the backends in turn, and records which backend got each. */
 async function roundRobin(ports: number[]) {
@@ -51,7 +64,7 @@ function startBot(port: number, proxyPort: number): BotProcess {
     cwd: REPO_ROOT,
     env: {
       ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: databaseUrl(name), LOG_LEVEL: 'info',
-      WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/telegram/hook`, PORT: String(port),
+      WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/telegram/hook`, PORT: String(port), CLOCK_START: CLOCK.toISOString(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,7 +88,8 @@ const handledBy = (bot: BotProcess) => bot.log.split('\n').filter((l) => l.inclu
 
 beforeAll(async () => {
   if (!onPostgres) return;
-  api = createFakeBotApi({ botUsername: 'spbe_test_bot' });
+  // Telegram's own limits, refused with 429 like Telegram does: the bot as a whole must keep them.
+  api = createFakeBotApi({ botUsername: 'spbe_test_bot', limits: TELEGRAM_LIMITS });
   await api.start();
   psql(`CREATE DATABASE "${name}"`);
   const ports = [await freePort(), await freePort(), await freePort()];
@@ -94,13 +108,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const bot of bots) bot.child.kill('SIGTERM');
-  const codes = await Promise.all(bots.map((b) => b.exited));
+  const codes = await Promise.all(bots.filter((b) => !b.killed).map((b) => b.exited));
   await proxy?.close();
   await db?.$disconnect();
   if (!onPostgres) return;
   await api.stop();
   dropDatabase(name);
-  expect(codes).toEqual([0, 0, 0]);
+  expect(codes.every((c) => c === 0)).toBe(true);
 }, 60_000);
 
 describe.skipIf(!onPostgres)('three processes behind a round-robin proxy', () => {
@@ -129,12 +143,12 @@ describe.skipIf(!onPostgres)('three processes behind a round-robin proxy', () =>
     const say = async (text: string) => {
       const after = api.calls.length;
       api.pushText({ chatId: admin.id, from: admin, text });
-      return api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === admin.id, { after, timeoutMs: 30_000 });
+      return api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === admin.id && !c.fault, { after, timeoutMs: 30_000 });
     };
     const press = async (messageId: number, data: string) => {
       const after = api.calls.length;
       api.pushCallback({ chatId: admin.id, from: admin, messageId, data });
-      return api.waitForCall((c) => ['sendMessage', 'editMessageText'].includes(c.method) && Number(c.params.chat_id) === admin.id, { after, timeoutMs: 30_000 });
+      return api.waitForCall((c) => ['sendMessage', 'editMessageText'].includes(c.method) && Number(c.params.chat_id) === admin.id && !c.fault, { after, timeoutMs: 30_000 });
     };
     const servedBefore = proxy!.served.length;
     await say('/start');
@@ -153,4 +167,64 @@ describe.skipIf(!onPostgres)('three processes behind a round-robin proxy', () =>
     // The steps went to every process in turn.
     expect(new Set(proxy!.served.slice(servedBefore)).size).toBe(3);
   }, 90_000);
+
+  it('sends a fan-out to 500 groups once, under the limits, when its sender is killed mid-way', async () => {
+    // Counted from here: replies are limited per process (README), the fan-out for the bot as a whole.
+    const refusedBefore = api.limitStats.rejected429;
+    const frameworkId = (await findFrameworkIdByCode(db!, 'spbe-2020'))!;
+    const { workspace, evaluation } = await createWorkspace(db!, {
+      slug: 'pengingat', name: 'Instansi Pengingat', timeZone: 'Asia/Jakarta', targetUnits: null, frameworkId, year: 2026, admin: null,
+    }, CLI_ACTOR);
+    await db!.stage.update({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: 'dokumen' } }, data: { dueDate: STAGE_DUE } });
+    await db!.opd.create({ data: { workspaceId: workspace.id, code: 'bappeda', name: 'Bappeda' } });
+    const opd = await db!.opd.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    await db!.checklistItem.create({ data: { workspaceId: workspace.id, evaluationId: evaluation.id, opdId: opd.id, stage: 'dokumen', title: 'Butir 1' } });
+    const chats = Array.from({ length: GROUPS }, (_, i) => BigInt(-1_003_000_000_000 - i));
+    await db!.chat.createMany({
+      data: chats.map((chatId, i) => ({ workspaceId: workspace.id, telegramChatId: chatId, type: 'supergroup', title: `Grup ${i}`, settings: '{"quietStart":0,"quietEnd":0}' })),
+    });
+    // One pending H-3 stage reminder per group, keyed and shaped as the planner writes them.
+    await db!.reminderDelivery.createMany({
+      data: chats.map((chatId) => ({
+        workspaceId: workspace.id, key: `stage:${evaluation.id}:dokumen:${STAGE_DUE}:3:g${chatId}`, kind: 'stage-group', telegramChatId: chatId, dueAt: DUE_AT,
+        payload: JSON.stringify({ evaluationId: evaluation.id, stage: 'dokumen', dueDate: STAGE_DUE, offset: 3, opdId: null }),
+      })),
+    });
+    const toGroups = () => api.callsOf('sendMessage').filter((c) => c.response?.ok && Number(c.params.chat_id) <= -1_003_000_000_000 + 1 && Number(c.params.chat_id) > -1_003_000_000_000 - GROUPS);
+    const until = async (test: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {
+      const end = Date.now() + timeoutMs;
+      while (!(await test())) {
+        if (Date.now() > end) {
+          const states = await db!.reminderDelivery.groupBy({ by: ['state'], where: { workspaceId: workspace.id, dueAt: DUE_AT }, _count: { _all: true } });
+          throw new Error(`timed out waiting for ${what}: ${JSON.stringify(states)}; sent ${toGroups().length}\n${bots.map((b) => b.log.split('\n').filter((l) => /lease|job|remind|takeover|error/i.test(l)).slice(-15).join('\n')).join('\n---\n')}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+
+    // The sender is the lease holder /healthz names; it starts on the next minute's tick.
+    const health = await (await fetch(`http://127.0.0.1:${bots[0]!.port}/healthz`)).json() as { reminders: string };
+    const sender = bots.find((b) => health.reminders.includes(`:${b.child.pid}:`))!;
+    expect(sender).toBeDefined();
+    await until(() => toGroups().length >= 100, 120_000, 'the fan-out to start');
+    sender.child.kill('SIGKILL');
+    sender.killed = true;
+    const atKill = toGroups().length;
+    expect(atKill).toBeLessThan(GROUPS);
+
+    // Another process takes the lease over once it runs out, recovers the rows in flight and finishes.
+    // (The new leader's replan adds the later offsets' rows, due days from now: not these.)
+    await until(async () => (await db!.reminderDelivery.count({ where: { workspaceId: workspace.id, dueAt: DUE_AT, state: { not: 'sent' } } })) === 0, 240_000, 'every row sent');
+    const perChat = new Map<number, number>();
+    for (const call of toGroups()) perChat.set(Number(call.params.chat_id), (perChat.get(Number(call.params.chat_id)) ?? 0) + 1);
+    const duplicates = [...perChat.values()].reduce((n, k) => n + k - 1, 0);
+    expect(perChat.size).toBe(GROUPS);
+    // At most the messages in flight when it died (the sender's pool) can go twice; none are lost.
+    expect(duplicates).toBeLessThanOrEqual(TELEGRAM_LIMITS.perSecond);
+    expect(api.limitStats.rejected429 - refusedBefore).toBe(0);
+    const survivor = bots.find((b) => !b.killed)!;
+    const after = await (await fetch(`http://127.0.0.1:${survivor.port}/healthz`)).json() as { reminders: string | null };
+    expect(after.reminders).not.toBeNull();
+    expect(after.reminders).not.toContain(`:${sender.child.pid}:`);
+  }, 420_000);
 });
