@@ -8,11 +8,12 @@ import { botActor } from '../../db/audit.ts';
 import type { WorkspaceMember } from '../../db/member-roles.ts';
 import { changeMemberRole, findWorkspaceMember } from '../../db/member-roles.ts';
 import { listOpds } from '../../db/opds.ts';
-import { findPersonByTelegramId, removeMember } from '../../db/people.ts';
+import { removeMember } from '../../db/people.ts';
 import { listMembers } from '../../db/workspaces.ts';
 import { formatDateId, toLocalDate } from '../../domain/dates.ts';
 import type { Role } from '../../domain/roles.ts';
 import { parseRole, ROLES } from '../../domain/roles.ts';
+import { displayName } from '../access.ts';
 import type { BotContext } from '../context.ts';
 import type { WorkspaceAccess } from '../guard.ts';
 import { guarded, requireAccess } from '../guard.ts';
@@ -183,14 +184,15 @@ async function changeFromButton(ctx: BotContext, access: WorkspaceAccess, member
   const outcome = await changeMemberRole(ctx.deps.db, { workspaceId: access.workspace.id, memberId: member.id, ...change },
     botActor(access.personId), ctx.deps.clock.now());
   if (outcome.kind !== 'changed') {
-    const alert = { 'last-admin': t.lastAdmin, 'only-role': t.onlyRole, 'not-member': t.goneMember }[outcome.kind as string] ?? t.unchanged;
+    // unknown-opd: an OPD id no button of this workspace carries, so a forged or stale press.
+    const alert = { 'last-admin': t.lastAdmin, 'only-role': t.onlyRole, 'not-member': t.goneMember, 'unknown-opd': texts.staleButton }[outcome.kind as string] ?? t.unchanged;
     return void (await ctx.answerCbQuery(alert, { show_alert: true }));
   }
   await ctx.answerCbQuery(t.changedNotice);
   const view = memberView(outcome.after, access.workspace.timeZone);
   await editReply(ctx, view.html, view.keyboard);
   if (outcome.after.personId === access.personId) return;
-  const admin = await adminName(ctx, access);
+  const admin = displayName(ctx.from!);
   const ws = access.workspace.name;
   const opdName = outcome.after.opds[0]?.opd.name ?? null;
   const notice = outcome.action === 'revoke' ? t.toldRevoked(admin, change.role, ws)
@@ -208,12 +210,7 @@ async function removeFromButton(ctx: BotContext, access: WorkspaceAccess, member
   await editReply(ctx, t.removed(outcome.person.displayName, outcome.workspaceName, outcome.unassignedItemIds.length),
     Markup.inlineKeyboard([[cb(t.backToList, 'am:l:0')]]));
   if (member.personId === access.personId) return;
-  await tell(ctx, outcome.person, t.toldRemoved(await adminName(ctx, access), outcome.workspaceName));
-}
-
-async function adminName(ctx: BotContext, access: WorkspaceAccess): Promise<string> {
-  const me = await findPersonByTelegramId(ctx.deps.db, BigInt(ctx.from!.id));
-  return me?.displayName ?? access.workspace.name;
+  await tell(ctx, outcome.person, t.toldRemoved(displayName(ctx.from!), outcome.workspaceName));
 }
 
 /** Privately, when they have a chat with the bot that is not known to be blocked. */
