@@ -27,6 +27,7 @@ import { tasksFeature } from './features/tasks.ts';
 import { workspaceFeature } from './features/workspace.ts';
 import { COMMANDS } from './registry.ts';
 import { SendLimiter, TELEGRAM_LIMITS } from './limiter.ts';
+import { SharedSendLimiter } from './shared-limiter.ts';
 import type { SenderHooks } from './sender.ts';
 import { DEFAULT_RETRY, installSender } from './sender.ts';
 import { texts } from './texts.ts';
@@ -56,7 +57,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
       await markUnreachable(deps.db, BigInt(chatId), deps.clock.now());
     },
   };
-  const sendLimiter = new SendLimiter(deps.sendLimits ?? TELEGRAM_LIMITS);
+  // Every message books a slot in the budget all processes share (several processes on one
+  // PostgreSQL keep Telegram's limits as one bot), after this process's own limiter.
+  const limits = deps.sendLimits ?? TELEGRAM_LIMITS;
+  const sendLimiter = new SharedSendLimiter(deps.db, new SendLimiter(limits), limits, deps.logger);
   installSender(bot.telegram, DEFAULT_RETRY, hooks, sendLimiter);
 
   bot.catch(async (error, ctx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SendLimiter } from './limiter.ts';
+import { SendLimiter, waitInWindow } from './limiter.ts';
 
 /** A fake clock whose sleep advances time, so the limiter's schedule is exact. */
 function clock() {
@@ -55,5 +55,34 @@ describe('SendLimiter', () => {
     limiter.pause(5);
     await limiter.acquire(7);
     expect(c.at()).toBe(5_000);
+  });
+});
+
+describe('waitInWindow (the budget all processes share)', () => {
+  const limits = { perSecond: 3, perGroupPerMinute: 4, perChatIntervalMs: 1_000 };
+
+  it('lets a message go while the last second holds fewer than the limit', () => {
+    expect(waitInWindow(limits, { recent: [100, 200], chat: [] }, 5, 500)).toBe(0);
+    // sends older than a second no longer count
+    expect(waitInWindow(limits, { recent: [-600, 100, 200], chat: [] }, 5, 500)).toBe(0);
+  });
+
+  it('waits until enough of the second\'s sends have left it, even when several processes overfilled it', () => {
+    expect(waitInWindow(limits, { recent: [100, 200, 300], chat: [] }, 5, 500)).toBe(600);
+    // five sends from two processes: two must leave before one more may go (the third oldest at 300)
+    expect(waitInWindow(limits, { recent: [100, 200, 300, 400, 450], chat: [] }, 5, 500)).toBe(800);
+  });
+
+  it('spaces one chat by the interval, whoever sent the last message', () => {
+    expect(waitInWindow(limits, { recent: [400], chat: [400] }, 5, 500)).toBe(900);
+    expect(waitInWindow(limits, { recent: [], chat: [-600] }, 5, 500)).toBe(0);
+  });
+
+  it('holds a group to its messages a minute; a private chat has no such limit', () => {
+    const minute = [-50_000, -40_000, -30_000, -20_000];
+    expect(waitInWindow(limits, { recent: [], chat: minute }, -100, 0)).toBe(10_000);
+    expect(waitInWindow(limits, { recent: [], chat: minute }, 100, 0)).toBe(0);
+    // one of the four is older than a minute at 11 s: the group may have one more
+    expect(waitInWindow(limits, { recent: [], chat: minute }, -100, 11_000)).toBe(0);
   });
 });

@@ -15,7 +15,37 @@ export interface SendLimits {
 
 export const TELEGRAM_LIMITS: SendLimits = { perSecond: 30, perGroupPerMinute: 20, perChatIntervalMs: 1_000 };
 
-export class SendLimiter {
+/**
+ * What the sender needs of a limiter: a slot before a message goes (its ticket), the slot moved
+ * to the end of the call, and a pause after a 429. SendLimiter is this process's; SharedSendLimiter
+ * (shared-limiter.ts) adds the budget all the bot's processes share.
+ */
+export interface Limiter<Ticket = unknown> {
+  acquire(chatId: number): Promise<Ticket>;
+  settle(chatId: number, ticket: Ticket): void | Promise<void>;
+  pause(seconds: number): void;
+}
+
+/**
+ * How long a message to `chatId` must wait at `now`, given the sends that count against it
+ * (times in ms, oldest first; `chat` is the chat's own sends of the last minute). A window may
+ * hold more than a limit's worth (slots booked by several processes): the wait is until enough
+ * of them have left it.
+ */
+export function waitInWindow(limits: SendLimits, window: { recent: number[]; chat: number[] }, chatId: number, now: number): number {
+  const recent = window.recent.filter((t) => t > now - 1_000);
+  const global = recent.length < limits.perSecond ? 0 : recent[recent.length - limits.perSecond]! + 1_000 - now;
+  const last = window.chat.at(-1);
+  const chat = last === undefined ? 0 : last + limits.perChatIntervalMs - now;
+  let group = 0;
+  if (chatId < 0) {
+    const sends = window.chat.filter((t) => t > now - 60_000);
+    if (sends.length >= limits.perGroupPerMinute) group = sends[sends.length - limits.perGroupPerMinute]! + 60_000 - now;
+  }
+  return Math.max(global, chat, group, 0);
+}
+
+export class SendLimiter implements Limiter<number> {
   private readonly recent: number[] = [];
   private readonly lastByChat = new Map<number, number>();
   private readonly groupSends = new Map<number, number[]>();

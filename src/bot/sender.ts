@@ -5,7 +5,7 @@
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
-import type { SendLimiter } from './limiter.ts';
+import type { Limiter } from './limiter.ts';
 
 export interface RetryPolicy {
   /** attempts in all, the first included */
@@ -65,7 +65,7 @@ function chatIdOf(payload: unknown): number | null {
 /** Calls that put a message into a chat, and so count against Telegram's limits. */
 const LIMITED = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendMediaGroup', 'copyMessage', 'forwardMessage']);
 
-export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY, hooks?: SenderHooks, limiter?: SendLimiter): Telegram {
+export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_RETRY, hooks?: SenderHooks, limiter?: Limiter): Telegram {
   const target = telegram as Telegram & { [INSTALLED]?: boolean };
   if (target[INSTALLED]) return telegram;
   const callApi = telegram.callApi.bind(telegram);
@@ -73,17 +73,18 @@ export function installSender(telegram: Telegram, policy: RetryPolicy = DEFAULT_
     let migrated = false;
     for (let attempt = 1; ; attempt++) {
       const target = chatIdOf(payload);
-      const bookedAt = limiter && target !== null && LIMITED.has(method) ? await limiter.acquire(target) : null;
+      const limited = limiter !== undefined && target !== null && LIMITED.has(method);
+      const ticket = limited ? await limiter.acquire(target) : undefined;
       // The call has ended, so Telegram has counted it by now: its slot runs from here.
-      const settle = () => { if (bookedAt !== null) limiter!.settle(target!, bookedAt); };
+      const settle = async () => { if (limited) await limiter.settle(target, ticket); };
       const logged = hooks?.logger && !NOT_RETRIED.has(method) ? { chat: target, method, attempt, started: performance.now() } : null;
       try {
         const answer = await (callApi as (m: string, p: unknown, e?: unknown) => Promise<unknown>)(method, payload, extra);
-        settle();
+        await settle();
         if (logged) logCall(hooks!.logger!, logged, null);
         return answer;
       } catch (error) {
-        settle();
+        await settle();
         if (logged) logCall(hooks!.logger!, logged, error);
         const chatId = chatIdOf(payload);
         if (error instanceof TelegramError && chatId !== null && hooks) {
