@@ -29,6 +29,7 @@ import { toLocalDate } from '../../src/domain/dates.ts';
 import { STAGES } from '../../src/domain/stages.ts';
 import { deliverDueReminders } from '../../src/jobs/deliver-reminders.ts';
 import { createFakeBotApi } from '../../src/sandbox/fake-bot-api.ts';
+import { CLOCK, GROUPS, seedFanOut } from './fanout-seed.ts';
 import { benchDatabase } from './support.ts';
 
 const SCALE = 10;
@@ -37,14 +38,7 @@ const LIMITS: SendLimits = {
   perGroupPerMinute: TELEGRAM_LIMITS.perGroupPerMinute * SCALE,
   perChatIntervalMs: TELEGRAM_LIMITS.perChatIntervalMs / SCALE,
 };
-const GROUPS = 2_000;
-const WORKSPACES = 4;
 const KILL_AFTER = 800;
-/** Tuesday 24 November 2026, 09.00 WIB: a working day, outside quiet hours. */
-const CLOCK = new Date('2026-11-24T02:00:00Z');
-/** H-3 of the dokumen deadline at 08.00 WIB, as the planner would set it. */
-const DUE_AT = new Date('2026-11-24T01:00:00Z');
-const STAGE_DUE = '2026-11-27';
 
 const num = (v: number, digits = 0) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 const silent = { info() {}, warn() {}, error: (f: object, m: string) => console.error(m, f) };
@@ -63,40 +57,10 @@ console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, node ${pro
 console.log(`limits ×${SCALE}: ${LIMITS.perSecond}/s overall, ${LIMITS.perGroupPerMinute}/min per group, ${LIMITS.perChatIntervalMs} ms per chat (Telegram: 30/s, 20/min, 1 s)`);
 
 // ---- the fan-out database: 4 workspaces × 500 linked groups, 10 OPDs and 20 dokumen items each ----
-interface Target { workspaceId: number; evaluationId: number; chatId: bigint }
-const targets: Target[] = [];
-for (let w = 0; w < WORKSPACES; w++) {
-  const { workspace, evaluation } = await createWorkspace(db, {
-    slug: `pengingat-${w}`, name: `Instansi Pengingat ${w}`, timeZone: 'Asia/Jakarta', targetUnits: null, frameworkId, year: 2026, admin: null,
-  }, CLI_ACTOR);
-  await db.stage.update({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: 'dokumen' } }, data: { dueDate: STAGE_DUE } });
-  await db.opd.createMany({ data: Array.from({ length: 10 }, (_, o) => ({ workspaceId: workspace.id, code: `opd-${o + 1}`, name: `OPD ${o + 1}` })) });
-  const opds = await db.opd.findMany({ where: { workspaceId: workspace.id }, select: { id: true } });
-  await db.checklistItem.createMany({
-    data: Array.from({ length: 20 }, (_, k) => ({
-      workspaceId: workspace.id, evaluationId: evaluation.id, opdId: opds[k % opds.length]!.id, stage: 'dokumen', title: `Butir ${k + 1}`,
-      status: ['belum', 'proses', 'diajukan', 'selesai', 'revisi'][k % 5]!,
-    })),
-  });
-  const perWorkspace = GROUPS / WORKSPACES;
-  const chats = Array.from({ length: perWorkspace }, (_, i) => BigInt(-1_002_000_000_000 - (w * perWorkspace + i)));
-  await db.chat.createMany({
-    data: chats.map((chatId, i) => ({ workspaceId: workspace.id, telegramChatId: chatId, type: 'supergroup', title: `Grup ${w}-${i}`, settings: '{"quietStart":0,"quietEnd":0}' })),
-  });
-  for (const chatId of chats) targets.push({ workspaceId: workspace.id, evaluationId: evaluation.id, chatId });
-}
-
-/** One pending H-3 stage-group row per chat, due now, keyed and shaped as the planner writes them. */
-const fanOutRows = { workspaceId: { in: [...new Set(targets.map((t) => t.workspaceId))] } };
-async function resetRows(): Promise<void> {
-  await db.reminderDelivery.deleteMany({ where: fanOutRows });
-  await db.reminderDelivery.createMany({
-    data: targets.map((t) => ({
-      workspaceId: t.workspaceId, key: `stage:${t.evaluationId}:dokumen:${STAGE_DUE}:3:g${t.chatId}`, kind: 'stage-group', telegramChatId: t.chatId, dueAt: DUE_AT,
-      payload: JSON.stringify({ evaluationId: t.evaluationId, stage: 'dokumen', dueDate: STAGE_DUE, offset: 3, opdId: null }),
-    })),
-  });
-}
+const fanOut = await seedFanOut(db);
+const { targets } = fanOut;
+const fanOutRows = fanOut.rows;
+const resetRows = () => fanOut.reset();
 
 const api = createFakeBotApi({ limits: LIMITS, botUsername: 'spbe_bench_bot' });
 const { apiRoot } = await api.start();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Db } from '../../src/db/client.ts';
 import { createDb } from '../../src/db/client.ts';
 import { prepareDatabase } from '../../src/db/prepare.ts';
+import { databaseUrl, dropDatabase, psql, SERVER_URL } from '../support/postgres.ts';
 
 export interface Figures {
   name: string;
@@ -41,11 +42,33 @@ export function printFigures(title: string): void {
   for (const r of rows.splice(0)) console.log(`| ${r.name} | ${r.runs} | ${ms(r.medianMs)} | ${ms(r.p99Ms)} | ${ms(r.meanMs)} |`);
 }
 
-/** A fresh database migrated by the real migrations, removed by the returned function. */
-export async function benchDatabase(): Promise<{ db: Db; dir: string; dispose(): Promise<void> }> {
+export type BenchProvider = 'sqlite' | 'postgresql';
+
+export interface BenchDb { db: Db; url: string; dir: string; dispose(): Promise<void> }
+
+/**
+ * A fresh database migrated by the real migrations, removed by the returned function: a SQLite
+ * file, or a new database on the PostgreSQL server of the tests (TEST_POSTGRES_URL, by default
+ * the machine's own at 127.0.0.1:5432).
+ */
+export async function benchDatabase(provider: BenchProvider = 'sqlite'): Promise<BenchDb> {
   const dir = mkdtempSync(join(tmpdir(), 'spbe-bot-bench-'));
+  if (provider === 'postgresql') {
+    const name = `spbe_bench_${process.pid}_${Date.now()}`;
+    psql(`CREATE DATABASE "${name}"`);
+    const url = databaseUrl(name);
+    const db = createDb(url);
+    await prepareDatabase(db, url);
+    return {
+      db, url, dir,
+      async dispose() { await db.$disconnect(); dropDatabase(name); rmSync(dir, { recursive: true, force: true }); },
+    };
+  }
   const url = `file:${join(dir, 'bench.db')}`;
   const db = createDb(url);
   await prepareDatabase(db, url);
-  return { db, dir, async dispose() { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
+  return { db, url, dir, async dispose() { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
 }
+
+/** Where the PostgreSQL figures come from, for the printed header. */
+export const POSTGRES_SERVER = SERVER_URL.replace(/\/\/[^@/]*@/, '//');
