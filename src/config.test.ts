@@ -21,6 +21,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_URL: 'postgresql://u:rahasia@db.example:5432/spbe' }, '/').databaseUrl).toBe('postgresql://u:rahasia@db.example:5432/spbe');
     expect(() => parseConfig({ TELEGRAM_API_ROOT: 'bukan url' }, '/')).toThrow(/TELEGRAM_API_ROOT/);
   });
+  it('opens the dashboard at DASHBOARD_URL, or at an https webhook\'s /dasbor; only https, as Telegram requires', () => {
+    expect(parseConfig({}, '/').dashboardUrl).toBeUndefined();
+    expect(parseConfig({ WEBHOOK_URL: 'https://bot.example.go.id/telegram/hook' }, '/').dashboardUrl).toBe('https://bot.example.go.id/dasbor');
+    expect(parseConfig({ WEBHOOK_URL: 'http://10.0.0.5:8080/telegram/hook' }, '/').dashboardUrl).toBeUndefined();
+    expect(parseConfig({ DASHBOARD_URL: 'https://dasbor.example.go.id/dasbor' }, '/').dashboardUrl).toBe('https://dasbor.example.go.id/dasbor');
+    expect(() => parseConfig({ DASHBOARD_URL: 'http://dasbor.example.go.id/dasbor' }, '/')).toThrow(/DASHBOARD_URL.*https/);
+    expect(parseConfig({ DASHBOARD_APP_LINK: 'https://t.me/spbe_bot/dasbor' }, '/').dashboardAppLink).toBe('https://t.me/spbe_bot/dasbor');
+    expect(() => parseConfig({ DASHBOARD_APP_LINK: 'https://evil.example/spbe_bot/dasbor' }, '/')).toThrow(/DASHBOARD_APP_LINK/);
+  });
   it('accepts a webhook secret Telegram accepts: 1–256 of A–Z a–z 0–9 _ -', () => {
     expect(parseConfig({ WEBHOOK_SECRET: 'Rahasia_2024-abc' }, '/').webhookSecret).toBe('Rahasia_2024-abc');
     expect(parseConfig({ WEBHOOK_SECRET: 'a' }, '/').webhookSecret).toBe('a');

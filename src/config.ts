@@ -20,6 +20,11 @@ const schema = z.object({
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   // Readable log lines for a developer's terminal; production keeps JSON for log tools.
   LOG_PRETTY: z.enum(['0', '1']).default('0'),
+  // The dashboard (Mini App) as Telegram opens it: an https address of this server's /dasbor.
+  // Without it, a webhook's https origin + /dasbor.
+  DASHBOARD_URL: z.url({ protocol: /^https$/, error: 'harus alamat https:// (syarat Telegram untuk Mini App)' }).optional(),
+  // The Mini App's t.me link, once registered with @BotFather (/newapp): groups get it as a button.
+  DASHBOARD_APP_LINK: z.url({ hostname: /^t\.me$/, error: 'harus tautan https://t.me/<bot>/<nama-app> dari @BotFather' }).optional(),
 });
 
 export interface Config {
@@ -33,6 +38,18 @@ export interface Config {
   logPretty: boolean;
   /** the instant the process's clock starts at, when rehearsing a date */
   clockStart: Date | undefined;
+  /** where Telegram opens the dashboard (https), when it can */
+  dashboardUrl: string | undefined;
+  /** the Mini App's t.me link, when registered with @BotFather */
+  dashboardAppLink: string | undefined;
+}
+
+/** DASHBOARD_URL, or the webhook's origin + /dasbor when that is https (Telegram opens only https). */
+function dashboardUrlOf(explicit: string | undefined, webhookUrl: string | undefined): string | undefined {
+  if (explicit) return explicit;
+  if (!webhookUrl) return undefined;
+  const url = new URL(webhookUrl);
+  return url.protocol === 'https:' ? `${url.origin}/dasbor` : undefined;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +93,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     logLevel: c.LOG_LEVEL,
     logPretty: c.LOG_PRETTY === '1',
     clockStart: c.CLOCK_START ? new Date(c.CLOCK_START) : undefined,
+    dashboardUrl: dashboardUrlOf(c.DASHBOARD_URL, c.WEBHOOK_URL),
+    dashboardAppLink: c.DASHBOARD_APP_LINK,
   };
 }
 

@@ -13,6 +13,7 @@ import { prepareWhenReachable } from './db/prepare.ts';
 import { healthReport } from './jobs/health.ts';
 import { processName as createProcessName } from './jobs/leader.ts';
 import { createLogger } from './log.ts';
+import { dashboardHandler } from './dashboard/http.ts';
 import { startSandbox } from './sandbox/start.ts';
 
 /** The real time, or the real time moved to start at `start` (CLOCK_START). */
@@ -42,7 +43,8 @@ async function main(): Promise<number> {
   const processName = createProcessName();
   const clock = clockFrom(config.clockStart);
   if (config.clockStart) logger.warn({ clockStart: config.clockStart.toISOString() }, 'CLOCK_START set: the clock is not the real time');
-  const deps = { db, logger, clock, charts: { domains: renderDomainChart, stages: renderStageChart } };
+  const dashboard = config.dashboardUrl ? { url: config.dashboardUrl, appLink: config.dashboardAppLink ?? null } : undefined;
+  const deps = { db, logger, clock, charts: { domains: renderDomainChart, stages: renderStageChart }, ...(dashboard ? { dashboard } : {}) };
 
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
   let running;
@@ -53,6 +55,8 @@ async function main(): Promise<number> {
     running = await launchBot(bot, {
       webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger, token: config.botToken,
       health: () => healthReport(db, processName, clock.now()),
+      http: dashboardHandler({ db, clock, logger, token: config.botToken }),
+      ...(dashboard ? { menuButtonUrl: dashboard.url } : {}),
     });
   } else {
     try {

@@ -22,6 +22,8 @@ export interface BotDeps {
   rateLimit?: { capacity: number; refillPerMinute: number };
   /** outgoing message limits; Telegram's own by default (tests and benchmarks raise them) */
   sendLimits?: SendLimits;
+  /** the dashboard: its https address (the web_app button) and its t.me Mini App link, if any */
+  dashboard?: { url: string; appLink: string | null };
 }
 
 /** Who is asking, and for which workspace: resolved from the update itself, never from its text. */

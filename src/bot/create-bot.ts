@@ -28,6 +28,7 @@ import { workspaceFeature } from './features/workspace.ts';
 import { COMMANDS } from './registry.ts';
 import { SendLimiter, TELEGRAM_LIMITS } from './limiter.ts';
 import { SharedSendLimiter } from './shared-limiter.ts';
+import { dashboardFeature } from './features/dashboard.ts';
 import type { SenderHooks } from './sender.ts';
 import { DEFAULT_RETRY, installSender } from './sender.ts';
 import { texts } from './texts.ts';
@@ -83,8 +84,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
   bot.use(logUpdates(deps.logger));
 
   // People type /Indeks on phones that capitalise; telegraf matches commands case-sensitively.
+  // And a lone UTF-16 surrogate (valid JSON from a client, not valid Unicode) becomes U+FFFD here:
+  // passed on, it made the database driver fail the query (found by the command fuzz test).
   bot.use((ctx, next) => {
     const message = ctx.message;
+    if (message && 'text' in message && !message.text.isWellFormed()) (message as { text: string }).text = message.text.toWellFormed();
+    if (message && 'caption' in message && message.caption && !message.caption.isWellFormed()) (message as { caption: string }).caption = message.caption.toWellFormed();
     const entity = message && 'entities' in message ? message.entities?.[0] : undefined;
     if (message && 'text' in message && entity?.type === 'bot_command' && entity.offset === 0) {
       const mutable = message as { text: string };
@@ -112,7 +117,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
 
   // Service messages first: a group's upgrade to a supergroup is nobody's command.
   bot.use(chatMigrationFeature(), startFeature(), helpFeature(), workspaceFeature(), scoresFeature(), scoreRecordFeature(), stagesFeature(),
-    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(), membersFeature(),
+    checklistsFeature(), tasksFeature(), assignFeature(), seedingFeature(), flowsFeature(), checklistFilesFeature(), reminderSettingsFeature(), remindersFeature(), reportsFeature(), membersFeature(), dashboardFeature(),
     unknownCommandFeature());
   return bot;
 }

@@ -2,7 +2,7 @@
 // and the secret-token check), and a stop that lets in-flight updates finish.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { BotContext } from './context.ts';
 import { menuCommands } from './create-bot.ts';
@@ -18,6 +18,10 @@ export interface LaunchOptions {
   health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
   /** the bot token: every process behind one webhook derives the same default secret from it */
   token?: string;
+  /** the dashboard's https address: every private chat's menu button opens it */
+  menuButtonUrl?: string;
+  /** more pages on the same server (the dashboard): true when it answered the request */
+  http?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningBot {
@@ -49,24 +53,31 @@ function trackInFlight(bot: Telegraf<BotContext>) {
 }
 
 /** Start-up calls may fail (Telegram down, a flaky network): log them and keep serving. */
-async function announceCommands(bot: Telegraf<BotContext>, logger: Logger) {
+async function announceCommands(bot: Telegraf<BotContext>, logger: Logger, menuButtonUrl: string | undefined) {
   try {
     await bot.telegram.setMyCommands(menuCommands());
   } catch (error) {
     logger.warn({ err: error }, 'setMyCommands failed; continuing');
   }
+  if (!menuButtonUrl) return;
+  try {
+    await bot.telegram.setChatMenuButton({ menuButton: { type: 'web_app', text: 'Dasbor', web_app: { url: menuButtonUrl } } });
+  } catch (error) {
+    logger.warn({ err: error }, 'setChatMenuButton failed; continuing');
+  }
 }
 
 export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOptions): Promise<RunningBot> {
   const drain = trackInFlight(bot);
-  await announceCommands(bot, options.logger);
+  await announceCommands(bot, options.logger, options.menuButtonUrl);
 
   if (!options.webhookUrl) {
     const polling = bot.launch({ dropPendingUpdates: false }).catch((error: Error) => {
       options.logger.error({ error: error.message }, 'polling stopped with an error');
     });
-    // A load balancer or systemd watchdog asks /healthz in polling mode too (on PORT).
-    const health = options.health ? await healthServer(options) : null;
+    // A load balancer or systemd watchdog asks /healthz in polling mode too (on PORT), and the
+    // dashboard is served there.
+    const health = options.health || options.http ? await healthServer(options) : null;
     options.logger.info({ mode: 'polling', healthPort: health?.port ?? null }, 'bot started');
     return {
       ...(health ? { port: health.port } : {}),
@@ -90,6 +101,7 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
       void healthz(options, res);
       return;
     }
+    if (options.http?.(req, res)) return;
     void callback(req, res);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
@@ -114,10 +126,11 @@ async function healthz(options: LaunchOptions, res: ServerResponse): Promise<voi
   res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
 }
 
-/** /healthz alone, for polling mode; a port already taken is logged, not fatal: the bot matters more. */
+/** /healthz and the dashboard, for polling mode; a port already taken is logged, not fatal: the bot matters more. */
 async function healthServer(options: LaunchOptions): Promise<{ port: number; close(): Promise<void> } | null> {
   const server = createServer((req, res) => {
     if (req.url === '/healthz') return void healthz(options, res);
+    if (options.http?.(req, res)) return;
     res.writeHead(404).end();
   });
   const listening = await new Promise<boolean>((resolve) => {

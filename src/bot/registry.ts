@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'simulasi', description: 'Kenaikan tingkat paling sedikit untuk mencapai target', usage: '/simulasi [target]', example: '/simulasi 3,5', audience: 'member' },
   { name: 'tahapan', description: 'Tahapan evaluasi, tanggal dan sisa hari', usage: '/tahapan', example: '/tahapan', audience: 'member' },
   { name: 'ceklis', description: 'Ceklis satu OPD dengan tombol status', usage: '/ceklis [opd]', example: '/ceklis bappeda', audience: 'member' },
+  { name: 'dasbor', description: 'Dasbor (Mini App): indeks, progres semua OPD, tenggat dan keterlambatan', usage: '/dasbor', example: '/dasbor', audience: 'member' },
   { name: 'tugas', description: 'Tugas saya yang belum selesai', usage: '/tugas', example: '/tugas', audience: 'member' },
   { name: 'progres', description: 'Progres semua OPD dan daftar terlambat', usage: '/progres', example: '/progres', audience: ['koordinator', 'pimpinan'] },
   { name: 'laporan', description: 'Laporan pimpinan: grafik, ringkasan PDF dan XLSX lengkap', usage: '/laporan [tahun]', example: '/laporan 2024', audience: ['koordinator', 'pimpinan'] },

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../sandbox/fake-bot-api-html.ts';
 import { COMMANDS } from './registry.ts';
 import { flowTexts as fl, importTexts as im } from './texts-imports.ts';
+import { dashboardChatTexts as dc } from './texts-dashboard.ts';
 import { memberAdminTexts as ma, memberTexts as mb } from './texts-members.ts';
 import { reminderSettingsTexts as rs } from './texts-reminder-settings.ts';
 import { reportTexts as rp } from './texts-reports.ts';
@@ -45,6 +46,9 @@ const CASES: Record<string, () => string> = {
   'memberTexts.inviteUses': () => `${mb.inviteUses(1)}\n${mb.inviteUses(5)} ${tx.problem(H)}`,
   'memberTexts.inviteUsed': () => `${mb.inviteUsed(H, H, '900002', 'pic', H, H, 1, 2)}\n${mb.inviteUsed(H, null, '1', 'admin', null, H, 1, 1)}`,
   'memberTexts.removedRefused': () => mb.removedRefused(H),
+
+  'dashboardChatTexts.privateIntro': () => dc.privateIntro(H),
+  'dashboardChatTexts.groupIntro': () => dc.groupIntro(H),
 
   'memberAdminTexts.listTitle': () => ma.listTitle(H, 12, 1, 2),
   'memberAdminTexts.listLine': () => `${ma.listLine(1, H, H, ['pic', 'admin'], [H])}\n${ma.listLine(2, H, null, [], [])}`,

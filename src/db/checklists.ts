@@ -157,3 +157,8 @@ export async function listIndicatorItems(db: Db, workspaceId: number, evaluation
     orderBy: [{ level: 'asc' }, { id: 'asc' }],
   });
 }
+
+/** Every open item's OPD and due dates (its own, or its stage's), for the dashboard's deadlines. */
+export async function listOpenItemDues(db: Db, workspaceId: number, evaluationId: number) {
+  return db.checklistItem.findMany({ where: { workspaceId, evaluationId, status: { in: OPEN } }, select: { opdId: true, dueDate: true, stage: true } });
+}

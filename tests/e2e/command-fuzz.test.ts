@@ -196,6 +196,13 @@ describe('every command with fuzzed arguments', () => {
     expect(await snapshot()).toBe(before);
   }, 120_000);
 
+  it('a lone UTF-16 surrogate in an argument is answered, not an error (the database driver refused it)', async () => {
+    for (const text of ['/hubungkan \ud800', '/ceklis bappeda\udc00', '/skor 4\ud83d', '/tugaskan\ud800 x']) {
+      check(await send(rina, GROUP, text));
+      check(await send(rina, GROUP, '/batal'));
+    }
+  });
+
   it('unknown commands, long ones too, get the pointer to /bantuan quoting an excerpt', async () => {
     for (const command of ['x', 'nilaix', 'a'.repeat(4_000), 'Indeks_2', `skor${'9'.repeat(100)}`]) {
       const outcome = await send(rina, GROUP, `/${command} <b>&`);

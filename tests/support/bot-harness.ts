@@ -8,6 +8,7 @@ import type { BotDeps, ChartRenderer } from '../../src/bot/context.ts';
 import type { RunningBot } from '../../src/bot/launch.ts';
 import type { Telegraf } from 'telegraf';
 import type { BotContext } from '../../src/bot/context.ts';
+import { dashboardHandler } from '../../src/dashboard/http.ts';
 import { launchBot } from '../../src/bot/launch.ts';
 import { renderDomainChart, renderStageChart } from '../../src/charts/index-charts.ts';
 import { DEMO_GROUP_ID, DEMO_PEOPLE, seedDemoWorkspace } from '../../src/db/demo.ts';
@@ -54,6 +55,8 @@ export interface HarnessOptions {
   sendLimits?: BotDeps['sendLimits'];
   /** runs after the fake API starts and before the bot launches (e.g. to inject faults) */
   beforeLaunch?: (api: FakeBotApi) => void;
+  /** serve the dashboard on the bot's server (`running.port`), opened from chat at this address */
+  dashboard?: { url: string; appLink: string | null };
 }
 
 export async function freePort(): Promise<number> {
@@ -80,12 +83,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rateLimit: options.rateLimit ?? { capacity: 1_000, refillPerMinute: 1_000 },
     // Tests send far more than 20 messages a minute to the demo group; the limits have their own test.
     sendLimits: options.sendLimits ?? { perSecond: 10_000, perGroupPerMinute: 1_000_000, perChatIntervalMs: 0 },
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
   };
   options.beforeLaunch?.(api);
   const bot = createBot(deps, { token: api.token, apiRoot });
   const port = options.webhook ? await freePort() : 0;
   const running = await launchBot(bot, {
     port, host: '127.0.0.1', logger: deps.logger,
+    ...(options.dashboard ? { http: dashboardHandler({ db: t.db, clock: deps.clock, logger: deps.logger, token: api.token }) } : {}),
     ...(options.webhook ? { webhookUrl: `http://127.0.0.1:${port}/telegram/hook`, webhookSecret: 'rahasia-webhook' } : {}),
   });
   if (!options.webhook) await api.waitForCall('getUpdates', { timeoutMs: 10_000 });

@@ -5,6 +5,8 @@ import { redeemInvite } from '../../db/invites.ts';
 import { markPrivateChatOpen } from '../../db/people.ts';
 import { displayName, membershipsOf, resolveAccess } from '../access.ts';
 import type { BotContext } from '../context.ts';
+import { requireAccess } from '../guard.ts';
+import { sendDashboardButton } from './dashboard.ts';
 import { reply } from '../reply.ts';
 import { memberTexts as mt } from '../texts-members.ts';
 import { texts, workspaceTexts } from '../texts.ts';
@@ -18,6 +20,12 @@ export function startFeature() {
     const access = await resolveAccess(ctx);
     const code = ctx.payload.trim();
     if (ctx.chat.type === 'private') await markPrivateChatOpen(db, access.personId, clock.now());
+    // The group's "📊 Buka dasbor" button lands here: the private chat, where web_app buttons work.
+    if (code === 'dasbor') {
+      const member = await requireAccess(ctx, { name: 'dasbor', audience: 'member' });
+      if (member) await sendDashboardButton(ctx, member);
+      return;
+    }
     if (code) {
       if (ctx.chat.type !== 'private') return void (await reply(ctx, texts.joinInPrivate));
       if (!INVITE_CODE.test(code)) return void (await reply(ctx, texts.inviteProblem.unknown!));
