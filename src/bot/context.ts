@@ -22,6 +22,12 @@ export interface BotDeps {
   rateLimit?: { capacity: number; refillPerMinute: number };
   /** outgoing message limits; Telegram's own by default (tests and benchmarks raise them) */
   sendLimits?: SendLimits;
+  /**
+   * Whether messages also book the budget all processes share (Telegram's limits for the bot as a
+   * whole): always by default; `npm start` asks its jobs whether another process is alive; false:
+   * this process's limiter alone.
+   */
+  sharedSendBudget?: boolean | (() => boolean);
   /** the dashboard: its https address (the web_app button) and its t.me Mini App link, if any */
   dashboard?: { url: string; appLink: string | null };
 }

@@ -58,10 +58,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
       await markUnreachable(deps.db, BigInt(chatId), deps.clock.now());
     },
   };
-  // Every message books a slot in the budget all processes share (several processes on one
-  // PostgreSQL keep Telegram's limits as one bot), after this process's own limiter.
+  // With other processes alive, every message books a slot in the budget they all share (so they
+  // keep Telegram's limits as one bot), after this process's own limiter; alone, the latter suffices.
   const limits = deps.sendLimits ?? TELEGRAM_LIMITS;
-  const sendLimiter = new SharedSendLimiter(deps.db, new SendLimiter(limits), limits, deps.logger);
+  const local = new SendLimiter(limits);
+  const shared = deps.sharedSendBudget ?? true;
+  const sendLimiter = shared === false ? local
+    : new SharedSendLimiter(deps.db, local, limits, deps.logger, typeof shared === 'function' ? shared : () => true);
   installSender(bot.telegram, DEFAULT_RETRY, hooks, sendLimiter);
 
   bot.catch(async (error, ctx) => {

@@ -43,3 +43,8 @@ export async function currentLease(db: Db, name: string, now: Date): Promise<Lea
   const lease = await db.jobLease.findUnique({ where: { name } });
   return lease && lease.expiresAt > now ? lease : null;
 }
+
+/** How many leases whose name starts with `prefix` are held now (the processes' presence rows). */
+export async function countLiveLeases(db: Db, prefix: string, now: Date): Promise<number> {
+  return db.jobLease.count({ where: { name: { startsWith: prefix }, expiresAt: { gt: now } } });
+}

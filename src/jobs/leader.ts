@@ -6,10 +6,12 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
-import { acquireLease, releaseLease } from '../db/leases.ts';
+import { acquireLease, countLiveLeases, releaseLease } from '../db/leases.ts';
 import type { Logger } from '../log.ts';
 
 export const JOBS_LEASE = 'reminders';
+/** Every process also holds a lease of its own, `process:<holder>`, renewed with the jobs lease: its presence. */
+const PRESENCE = 'process:';
 export const TTL_MS = 40_000;
 export const RENEW_MS = 10_000;
 
@@ -24,6 +26,8 @@ export interface Leadership {
   isLeader(): boolean;
   /** tries to take or renew the lease now; true when held */
   check(): Promise<boolean>;
+  /** whether another process was alive on this database at the last check (Telegram's limits are then shared) */
+  hasPeers(): boolean;
   /** stops trying and gives the lease up */
   stop(): Promise<void>;
 }
@@ -45,12 +49,26 @@ export function startLeadership(options: LeadershipOptions): Leadership {
   let heldUntil = 0;
   let checking: Promise<boolean> | null = null;
   let stopped = false;
+  let peers = 0;
+
+  /** This process's presence renewed, and the others' counted; a failure keeps the last count. */
+  const presence = async (now: Date) => {
+    try {
+      await acquireLease(db, PRESENCE + holder, holder, now, TTL_MS);
+      const alive = await countLiveLeases(db, PRESENCE, now);
+      if ((alive > 1) !== (peers > 0)) logger.info({ processes: alive }, alive > 1 ? 'other bot processes found: Telegram\'s limits are shared' : 'this is the only bot process');
+      peers = alive - 1;
+    } catch (error) {
+      logger.warn({ err: error }, 'process presence not renewed');
+    }
+  };
 
   const isLeader = () => !stopped && clock.now().getTime() < heldUntil;
   const attempt = async (): Promise<boolean> => {
     if (stopped) return false;
     const now = clock.now();
     const wasLeader = isLeader();
+    await presence(now);
     let held: boolean;
     try {
       held = await acquireLease(db, JOBS_LEASE, holder, now, TTL_MS);
@@ -86,12 +104,14 @@ export function startLeadership(options: LeadershipOptions): Leadership {
     holder,
     isLeader,
     check,
+    hasPeers: () => peers > 0,
     async stop() {
       if (timer) clearInterval(timer);
       await checking;
       const wasLeader = isLeader();
       stopped = true;
       if (wasLeader) await releaseLease(db, JOBS_LEASE, holder).catch(() => undefined);
+      await releaseLease(db, PRESENCE + holder, holder).catch(() => undefined);
     },
   };
 }

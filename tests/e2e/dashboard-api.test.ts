@@ -8,7 +8,7 @@ import { createWorkspace } from '../../src/db/workspaces.ts';
 import type { DashboardSummary } from '../../src/app/dashboard.ts';
 import type { Harness } from '../support/bot-harness.ts';
 import { budi, GROUP, rina, sekda, startHarness, tamu, textOf } from '../support/bot-harness.ts';
-import { getJson, signedInitData } from '../support/dashboard.ts';
+import { addItems, getJson, signedInitData } from '../support/dashboard.ts';
 
 const DASHBOARD = { url: 'https://bot.example.go.id/dasbor', appLink: null };
 let h: Harness;
@@ -19,18 +19,6 @@ const summaryOf = async (person: typeof rina, path = '/dasbor/api/ringkasan') =>
   expect(status).toBe(200);
   return body as unknown as DashboardSummary;
 };
-
-/** Items in three OPDs, in every status, as a campaign would have them. */
-async function addItems(harness: Harness) {
-  const opds = await harness.t.db.opd.findMany({ take: 3, orderBy: { id: 'asc' } });
-  const evaluation = await harness.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: opds[0]!.workspaceId }, orderBy: { year: 'desc' } });
-  const statuses = ['belum', 'proses', 'diajukan', 'selesai', 'revisi', 'dibatalkan', 'selesai'];
-  await harness.t.db.checklistItem.createMany({
-    data: opds.flatMap((opd, o) => statuses.slice(o).map((status, k) => ({
-      workspaceId: opd.workspaceId, evaluationId: evaluation.id, opdId: opd.id, title: `Butir ${o}-${k}`, status,
-    }))),
-  });
-}
 
 describe('dashboard data', () => {
   it('shows the index and every OPD as /indeks and /progres do, to a koordinator', async () => {

@@ -33,6 +33,33 @@ function notifier(sent: string[]) {
 }
 
 describe('several processes', () => {
+  it('each knows whether another is alive: alone, two together, alone again after one stops or dies', async () => {
+    t = createTestDb();
+    let clock = new Date('2026-09-07T00:30:00Z');
+    const options = { db: t.db, logger: silentLogger, clock: { now: () => clock }, notifier: notifier([]), leaseTimer: false };
+    const a = await startJobs({ ...options, holder: 'A' });
+    running.push(a);
+    expect(a.leadership.hasPeers()).toBe(false);
+    const b = await startJobs({ ...options, holder: 'B' });
+    running.push(b);
+    expect(b.leadership.hasPeers()).toBe(true);
+    await a.leadership.check();
+    expect(a.leadership.hasPeers()).toBe(true);
+    // B stops cleanly: its presence goes at once.
+    await b.stop();
+    running.splice(running.indexOf(b), 1);
+    await a.leadership.check();
+    expect(a.leadership.hasPeers()).toBe(false);
+    // C dies without a word (kill -9): after its presence runs out, A is alone again.
+    const c = await startJobs({ ...options, holder: 'C' });
+    running.push(c);
+    await a.leadership.check();
+    expect(a.leadership.hasPeers()).toBe(true);
+    clock = new Date(clock.getTime() + TTL_MS + 1_000);
+    await a.leadership.check();
+    expect(a.leadership.hasPeers()).toBe(false);
+  });
+
   it('only the lease holder sends; after it dies another takes over within the lease and nothing goes twice', async () => {
     t = createTestDb();
     const db = t.db;
