@@ -49,7 +49,9 @@ async function main(): Promise<number> {
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
   let running;
   if (config.botToken) {
-    const bot = createBot(deps, { token: config.botToken, apiRoot: config.telegramApiRoot });
+    // Telegram's limits are shared with the other processes on this database, when there are any.
+    const bot = createBot({ ...deps, sharedSendBudget: () => jobs?.leadership.hasPeers() ?? false },
+      { token: config.botToken, apiRoot: config.telegramApiRoot });
     // Started before launch: in polling mode launch() only resolves when polling stops.
     jobs = await startJobs({ db, logger, clock: deps.clock, holder: processName, notifier: createNotifier(bot.telegram, () => bot.botInfo?.username ?? null) });
     running = await launchBot(bot, {
@@ -60,7 +62,7 @@ async function main(): Promise<number> {
     });
   } else {
     try {
-      running = await startSandbox(deps, undefined, { reset: process.argv.includes('--reset') });
+      running = await startSandbox(deps, undefined, { reset: process.argv.includes('--reset'), port: config.port });
     } catch (error) {
       // A workspace in the demo's place that is not the demo: said plainly, nothing changed.
       if (!(error instanceof LiveDemoError)) throw error;

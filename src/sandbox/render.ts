@@ -11,6 +11,8 @@ export interface InlineButton {
   text: string;
   data?: string;
   url?: string;
+  /** a Mini App button (web_app): opened in a browser from the sandbox */
+  webApp?: boolean;
 }
 
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
@@ -89,12 +91,13 @@ export function inlineButtons(markup: unknown): InlineButton[] {
   for (const row of rows) {
     if (!Array.isArray(row)) continue;
     for (const raw of row as unknown[]) {
-      const b = raw as { text?: unknown; callback_data?: unknown; url?: unknown } | null;
+      const b = raw as { text?: unknown; callback_data?: unknown; url?: unknown; web_app?: { url?: unknown } } | null;
       if (!b || typeof b.text !== 'string') continue;
       buttons.push({
         text: b.text,
         ...(typeof b.callback_data === 'string' ? { data: b.callback_data } : {}),
         ...(typeof b.url === 'string' ? { url: b.url } : {}),
+        ...(typeof b.web_app?.url === 'string' ? { webApp: true } : {}),
       });
     }
   }

@@ -53,6 +53,7 @@ export const sandboxTexts = {
     `  ${pad(':sebagai <1-4>', 19)}ganti orang: 1 Rina (koordinator), 2 Budi (PIC Bappeda), 3 Pak Sekda (pimpinan), 4 Tamu (belum anggota)`,
     `  ${pad(':grup', 19)}mengetik di grup demo`,
     `  ${pad(':pribadi', 19)}mengetik di chat pribadi dengan bot`,
+    `  ${pad(':dasbor', 19)}alamat dasbor (Mini App) untuk dibuka di peramban, sebagai orang yang sedang dipilih`,
     `  ${pad(':bantuan', 19)}tampilkan petunjuk ini lagi`,
     `  ${pad(':keluar', 19)}selesai (atau Ctrl-D)`,
   ].join('\n'),
@@ -64,6 +65,9 @@ export const sandboxTexts = {
   noButtons: 'Belum ada pesan bot bertombol di chat ini. (Angka saja menekan tombol; kirim teks lain untuk bicara dengan bot.)',
   noSuchButton: (n: number, count: number) =>
     `Tidak ada tombol ${n}: pesan bot terakhir yang bertombol punya ${count === 1 ? '1 tombol' : `tombol 1–${count}`}.`,
+  dashboardLink: (person: string, link: string) =>
+    `📊 Dasbor sebagai ${person} (masuk seperti dari Telegram, berlaku 12 jam). Buka di peramban:\n${link}`,
+  dashboardUnavailable: 'Dasbor tidak tersedia: port-nya sudah dipakai program lain. Jalankan dengan PORT=<port lain> npm start.',
   linkButton: (n: number, url: string) => `Tombol ${n} adalah tautan, tidak dikirim ke bot: ${url}`,
   pressing: (n: number, text: string) => `👆 Menekan [${n}] ${text}`,
   buttonHint: '(ketik nomor tombol untuk menekannya)',

@@ -15,6 +15,8 @@ import { createLogger } from '../log.ts';
 import { createFakeBotApi } from './fake-bot-api.ts';
 import type { FakeBotApi } from './fake-bot-api.ts';
 import { sandboxTexts } from './sandbox-texts.ts';
+import { dashboardHandler } from '../dashboard/http.ts';
+import { signInitData } from '../dashboard/sign-in.ts';
 import { SandboxTerminal } from './terminal.ts';
 import type { TerminalIo } from './terminal.ts';
 
@@ -27,6 +29,8 @@ const FIRST_SANDBOX_UPDATE_ID = 1_000_000_000_000;
 export interface SandboxOptions {
   /** rebuild the live demo even if it was built today (`npm start -- --reset`) */
   reset?: boolean;
+  /** where the dashboard is served (127.0.0.1 only): `npm start` gives PORT; default 0, a free port */
+  port?: number;
 }
 
 async function firstFreeUpdateId(deps: BotDeps): Promise<number> {
@@ -72,9 +76,15 @@ export async function startSandbox(
     });
     const shown = terminal;
     const logger = terminalLogger((line) => shown.notice(line));
-    const bot = createBot({ ...deps, logger }, { token: api.token, apiRoot });
+    // The dashboard on this machine only, signed with the fake's own token as Telegram would sign it.
+    const port = options.port ?? 0;
+    const dashboard = { url: `http://127.0.0.1:${port}/dasbor`, appLink: null };
+    const bot = createBot({ ...deps, logger, dashboard }, { token: api.token, apiRoot });
     const before = api.calls.length;
-    running = await launchBot(bot, { port: 0, logger });
+    running = await launchBot(bot, { port, host: '127.0.0.1', logger, http: dashboardHandler({ db: deps.db, clock: deps.clock, logger, token: api.token }) });
+    const served = running.port;
+    shown.setDashboardLink((person) => served === undefined ? null
+      : `http://127.0.0.1:${served}/dasbor#${new URLSearchParams({ tgWebAppData: signInitData(person, api.token, deps.clock.now()) })}`);
     // The welcome (and the prompt) only once the bot is really listening.
     await api.waitForCall('getUpdates', { after: before, timeoutMs: 10_000 });
   } catch (error) {

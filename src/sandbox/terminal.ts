@@ -33,6 +33,9 @@ export interface TerminalOptions {
   replyTimeoutMs?: number;
 }
 
+/** The dashboard's local address signed in as this person (null when its port was taken). */
+type DashboardLink = (person: { id: number; first_name: string }) => string | null;
+
 const MESSAGE_METHODS = new Set([
   'sendMessage', 'editMessageText', 'editMessageCaption', 'editMessageReplyMarkup', 'deleteMessage',
   'sendPhoto', 'sendDocument', 'sendMediaGroup', 'answerCallbackQuery',
@@ -59,6 +62,13 @@ export class SandboxTerminal {
   private readonly turns = new BotTurns();
   private readonly onCall = (call: FakeCall) => this.handleCall(call);
   private readonly onUpdate = (update: TgUpdate) => this.turns.pushed(update);
+
+  private dashboardLink: DashboardLink = () => null;
+
+  /** Set once the bot's server listens (the address has its port). */
+  setDashboardLink(link: DashboardLink): void {
+    this.dashboardLink = link;
+  }
 
   constructor(private readonly options: TerminalOptions) {
     this.api = options.api;
@@ -167,6 +177,8 @@ export class SandboxTerminal {
       case 'pribadi':
         this.inGroup = false;
         return this.sayWhere();
+      case 'dasbor':
+        return this.showDashboardLink();
       case 'bantuan':
       case 'help':
         return this.write(t.commands);
@@ -177,6 +189,12 @@ export class SandboxTerminal {
       default:
         return this.write(t.unknownSandboxCommand(`:${command}`));
     }
+  }
+
+  /** The dashboard for the current person, in any browser: the address is signed as Telegram would. */
+  private showDashboardLink(): void {
+    const link = this.dashboardLink(this.person.sender);
+    this.write(link === null ? t.dashboardUnavailable : t.dashboardLink(this.person.description, link));
   }
 
   private sayWhere(): void {
@@ -190,6 +208,7 @@ export class SandboxTerminal {
     const buttons = inlineButtons(message.reply_markup);
     const button = buttons[n - 1];
     if (!button || n < 1) return this.write(t.noSuchButton(n, buttons.length));
+    if (button.webApp) return this.showDashboardLink();
     if (button.data === undefined) return this.write(t.linkButton(n, button.url ?? ''));
     this.write(t.pressing(n, button.text));
     this.api.pushCallback({ chatId: this.chatId, from: this.person.sender, messageId: message.message_id, data: button.data });

@@ -118,6 +118,32 @@ describe('the sandbox conversation', () => {
   });
 });
 
+describe('the dashboard from the sandbox', () => {
+  it(':dasbor prints a local address signed as the chosen person, and /dasbor\'s button does too', async () => {
+    const s = await start();
+    await outputContaining(s.output, 0, ':keluar');
+    const printed = await s.type(':dasbor', '/dasbor#');
+    expect(printed).toContain('Dasbor sebagai Rina (koordinator)');
+    const link = new URL(/http:\/\/127\.0\.0\.1:\d+\/dasbor#\S+/.exec(printed)![0]);
+    const initData = new URLSearchParams(link.hash.slice(1)).get('tgWebAppData')!;
+    const page = await fetch(new URL('/dasbor', link));
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const summary = await (await fetch(new URL('/dasbor/api/ringkasan', link), { headers: { authorization: `tma ${initData}` } })).json() as { workspace: { name: string }; opds: unknown[] };
+    expect(summary.workspace.name).toBe('Pemkab Paser (demo)');
+    expect(summary.opds.length).toBeGreaterThan(0);
+    // As the stranger, the same address signs them in and gets nothing of the demo.
+    await s.type(':sebagai 4', 'Tamu');
+    const stranger = await s.type(':dasbor', '/dasbor#');
+    const strangerData = new URLSearchParams(new URL(/http:\/\/127\.0\.0\.1:\d+\/dasbor#\S+/.exec(stranger)![0]).hash.slice(1)).get('tgWebAppData')!;
+    expect((await fetch(new URL('/dasbor/api/ringkasan', link), { headers: { authorization: `tma ${strangerData}` } })).status).toBe(403);
+    // /dasbor in the private chat answers with the web_app button; pressing it prints the address.
+    await s.type(':sebagai 1', 'Rina');
+    await s.type(':pribadi', 'chat pribadi');
+    await s.type('/dasbor', '📊 Dasbor');
+    expect(await s.type('1', '/dasbor#')).toContain('Dasbor sebagai Rina');
+  });
+});
+
 describe('ending and restarting', () => {
   it(':keluar resolves finished', async () => {
     const s = await start();

@@ -1,0 +1,132 @@
+// The dashboard in a real browser: Debian's Chromium driven by playwright-core, a phone's 360 ×
+// 740 screen, the page served by the bot's own server and signed in with initData as Telegram
+// passes it (in the address's fragment). What a person sees must be what the chat says.
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardSummary } from '../../src/app/dashboard.ts';
+import type { Harness, Person } from '../support/bot-harness.ts';
+import { budi, GROUP, rina, startHarness, textOf } from '../support/bot-harness.ts';
+import { addItems, getJson, signedInitData } from '../support/dashboard.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// `.ci/run` installs Debian's chromium and sets REQUIRE_BROWSER=1: there a missing browser fails.
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+/** Telegram's own theme colours (its default light and night themes) as a client passes them. */
+export const THEMES = {
+  light: { bg_color: '#ffffff', secondary_bg_color: '#efeff4', text_color: '#000000', hint_color: '#8e8e93', link_color: '#007aff',
+    button_color: '#007aff', button_text_color: '#ffffff', section_bg_color: '#ffffff', accent_text_color: '#007aff', destructive_text_color: '#ff3b30' },
+  dark: { bg_color: '#17212b', secondary_bg_color: '#0e1621', text_color: '#f5f5f5', hint_color: '#708499', link_color: '#6ab3f3',
+    button_color: '#5288c1', button_text_color: '#ffffff', section_bg_color: '#17212b', accent_text_color: '#6ab2f2', destructive_text_color: '#ec3942' },
+};
+export const SCREENSHOTS = join(tmpdir(), 'spbe-dasbor');
+
+let h: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveBrowser) return;
+  h = await startHarness({ dashboard: { url: 'https://bot.example.go.id/dasbor', appLink: null } });
+  await addItems(h);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+async function open(person: Person, theme: keyof typeof THEMES = 'light', initData?: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, colorScheme: theme });
+  const signed = initData ?? signedInitData(person, h.api.token);
+  const fragment = new URLSearchParams({ tgWebAppData: signed, tgWebAppThemeParams: JSON.stringify(THEMES[theme]), tgWebAppVersion: '8.0' });
+  await page.goto(`http://127.0.0.1:${h.running.port}/dasbor#${fragment}`);
+  return page;
+}
+
+const summaryOf = async (person: Person) =>
+  (await getJson(h.running.port!, '/dasbor/api/ringkasan', signedInitData(person, h.api.token))).body as unknown as DashboardSummary;
+
+describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
+  it('shows the index and the OPD figures /indeks and /progres give, with no horizontal scrolling', async () => {
+    const page = await open(rina);
+    await page.locator('#index-value').waitFor();
+    const indeks = textOf(await h.say(rina, GROUP, '/indeks'));
+    const [, value, predicate] = /Indeks: <b>([\d,]+)<\/b> \(([^)]+)\)/.exec(indeks)!;
+    expect(await page.locator('#index-value').textContent()).toBe(value);
+    expect(await page.locator('#index-predicate').textContent()).toBe(predicate);
+    const progres = textOf(await h.say(rina, GROUP, '/progres'));
+    for (const [, name, done, total] of progres.matchAll(/<\/code> (.+) \((\d+)\/(\d+)\)/g)) {
+      const card = page.locator('article.opd', { has: page.locator('h3', { hasText: new RegExp(`^${name}$`) }) });
+      expect(await card.locator('.done').textContent()).toBe(`${done}/${total} selesai`);
+    }
+    expect(await page.locator('article.opd').count()).toBe((await summaryOf(rina)).opds.length);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    // Touch targets: the filter chips and the sort are at least 44 px high.
+    for (const box of await page.locator('.chip, #sort').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: join(mkdir(), 'dasbor-360-light.png') });
+    await page.close();
+  });
+
+  it('filters to the overdue OPDs and sorts by name', async () => {
+    const page = await open(rina);
+    await page.locator('#index-value').waitFor();
+    const summary = await summaryOf(rina);
+    const late = summary.opds.filter((o) => o.terlambat > 0);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThan(summary.opds.length);
+    await page.getByRole('button', { name: 'Terlambat saja' }).click();
+    expect(await page.locator('article.opd').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(late.map((o) => o.code));
+    await expect.poll(() => page.locator('#opd-count').textContent()).toBe(`${late.length} dari ${summary.opds.length} OPD`);
+    await page.getByRole('button', { name: 'Semua' }).click();
+    await page.locator('#sort').selectOption('nama');
+    const byName = [...summary.opds].sort((a, b) => a.name.localeCompare(b.name, 'id')).map((o) => o.code);
+    expect(await page.locator('article.opd').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(byName);
+    // A koordinator with no OPD of their own gets no "OPD saya" filter.
+    expect(await page.getByRole('button', { name: 'OPD saya' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows a PIC their own OPD, with the "OPD saya" filter', async () => {
+    const page = await open(budi, 'dark');
+    await page.locator('article.opd').first().waitFor();
+    expect(await page.locator('article.opd').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['bappeda']);
+    expect(await page.getByRole('button', { name: 'OPD saya' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('uses Telegram\'s dark theme colours when Telegram passes them', async () => {
+    const page = await open(rina, 'dark');
+    await page.locator('#index-value').waitFor();
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(14, 22, 33)');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.card')).backgroundColor")).toBe('rgb(23, 33, 43)');
+    await page.screenshot({ path: join(mkdir(), 'dasbor-360-dark.png') });
+    await page.screenshot({ path: join(mkdir(), 'dasbor-360-dark-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows nothing but an error for a forged or stale sign-in, or none at all', async () => {
+    const forged = signedInitData(rina, h.api.token).replace('Rina', 'Rinaa');
+    const stale = signedInitData(rina, h.api.token, new Date(Date.now() - 13 * 3600_000));
+    for (const [initData, message] of [[forged, /tidak sah/], [stale, /kedaluwarsa/]] as const) {
+      const page = await open(rina, 'light', initData);
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(message);
+      expect(await page.locator('#index-value').count()).toBe(0);
+      expect(await page.locator('article.opd').count()).toBe(0);
+      await page.close();
+    }
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`http://127.0.0.1:${h.running.port}/dasbor`);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Buka dasbor ini dari Telegram/);
+    await page.close();
+  });
+});
+
+function mkdir(): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return SCREENSHOTS;
+}
