@@ -2,8 +2,7 @@
 // chat), and the person's roles in it. Every feature scopes its queries by this workspace.
 import { findChat } from '../db/chats.ts';
 import type { Membership } from '../db/people.ts';
-import { findMemberships, findPersonByTelegramId, upsertPerson } from '../db/people.ts';
-import { findWorkspaceById } from '../db/workspaces.ts';
+import { findMemberships, findMembershipsByTelegramId, findPersonByTelegramId, upsertPerson } from '../db/people.ts';
 import type { Access, BotContext } from './context.ts';
 
 export function displayName(from: { first_name: string; last_name?: string }): string {
@@ -27,12 +26,16 @@ function fromMembership(personId: number, m: Membership | undefined, workspace: 
 
 export async function resolveAccess(ctx: BotContext): Promise<Access> {
   if (ctx.access) return ctx.access;
-  const person = await currentPerson(ctx);
-  const memberships = await findMemberships(ctx.deps.db, person.id);
   const chat = ctx.chat!;
+  // One round of independent queries (in parallel on PostgreSQL): the person, their memberships
+  // by Telegram id, and the group's link.
+  const [person, memberships, linked] = await Promise.all([
+    currentPerson(ctx),
+    findMembershipsByTelegramId(ctx.deps.db, BigInt(ctx.from!.id)),
+    chat.type !== 'private' ? findChat(ctx.deps.db, BigInt(chat.id)) : null,
+  ]);
   let access: Access;
   if (chat.type !== 'private') {
-    const linked = await findChat(ctx.deps.db, BigInt(chat.id));
     if (!linked || linked.inactiveAt !== null) {
       access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'group-not-linked' };
     } else {
@@ -45,12 +48,9 @@ export async function resolveAccess(ctx: BotContext): Promise<Access> {
     const chosen = memberships.length === 1
       ? memberships[0]
       : memberships.find((m) => m.workspaceId === person.activeWorkspaceId);
-    if (!chosen) {
-      access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'choose-workspace' };
-    } else {
-      const ws = await findWorkspaceById(ctx.deps.db, chosen.workspaceId);
-      access = fromMembership(person.id, chosen, ws);
-    }
+    access = chosen
+      ? fromMembership(person.id, chosen, chosen.workspace)
+      : { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'choose-workspace' };
   }
   ctx.access = access;
   return access;

@@ -70,6 +70,27 @@ export async function findMemberships(db: Db, personId: number): Promise<Members
 }
 
 /**
+ * The same, found by Telegram id, with each workspace's row: one query that needs no person row
+ * first, so an update's access is looked up in one round of parallel queries (empty for a stranger).
+ */
+export async function findMembershipsByTelegramId(db: Db, telegramId: bigint) {
+  const rows = await db.member.findMany({
+    where: { person: { telegramId }, removedAt: null },
+    include: { workspace: true, roles: true, opds: true },
+    orderBy: { workspaceId: 'asc' },
+  });
+  return rows.map((m) => ({
+    memberId: m.id,
+    workspaceId: m.workspaceId,
+    workspaceName: m.workspace.name,
+    workspaceSlug: m.workspace.slug,
+    roles: m.roles.map((r) => r.role as Role),
+    opdIds: m.opds.map((o) => o.opdId),
+    workspace: m.workspace,
+  }));
+}
+
+/**
  * Adds a role (and an OPD for a PIC) to a person's membership, creating it if needed. It never
  * brings back a removed member (an invite must not): only addMember does, when an admin says so.
  */

@@ -21,29 +21,33 @@ export function answerInProcess(): void {
   };
 }
 
-/** The bot as `npm start` builds it, with limits out of the way and a fixed clock. */
-export function benchBot(db: Db, now: Date) {
-  return createBot({ db, clock: { now: () => now }, logger: { info() {}, warn() {}, error() {} },
+/**
+ * The bot as `npm start` builds it, with limits out of the way and a fixed clock; `shared`: as
+ * when another process is alive (every reply books the send budget processes share), else alone.
+ */
+export function benchBot(db: Db, now: Date, { shared = false } = {}) {
+  return createBot({ db, clock: { now: () => now }, logger: { info() {}, warn() {}, error() {} }, sharedSendBudget: shared,
     charts: { domains: renderDomainChart, stages: renderStageChart }, rateLimit: { capacity: 1e9, refillPerMinute: 1e9 },
     sendLimits: { perSecond: 1e9, perGroupPerMinute: 1e9, perChatIntervalMs: 0 } },
   { token: 'bench', apiRoot: 'http://127.0.0.1:9' });
 }
 
-export type Who = (w: number) => { from: number; chat: number };
+/** Who sends, where, under the name the seed gave them (a changed name would be written on every first message). */
+export type Who = (w: number) => { from: number; chat: number; name: string };
 /** The workspace's admin (also koordinator) in its group. */
-export const admin: Who = (w) => ({ from: adminId(w), chat: groupId(w) });
+export const admin: Who = (w) => ({ from: adminId(w), chat: groupId(w), name: `Admin ${w}` });
 /** The PIC of opd-7 in a private chat. */
-export const pic: Who = (w) => ({ from: picId(w, 7), chat: picId(w, 7) });
+export const pic: Who = (w) => ({ from: picId(w, 7), chat: picId(w, 7), name: 'PIC opd-7' });
 
 let updateId = 0;
-function commandUpdate(text: string, from: number, chat: number): Update {
+function commandUpdate(text: string, { from, chat, name }: ReturnType<Who>): Update {
   const command = text.split(' ')[0]!;
   return {
     update_id: ++updateId,
     message: {
       message_id: updateId, date: 0, text,
       chat: chat < 0 ? { id: chat, type: 'supergroup', title: 'Grup' } : { id: chat, type: 'private', first_name: 'X' },
-      from: { id: from, is_bot: false, first_name: 'Pengguna' },
+      from: { id: from, is_bot: false, first_name: name },
       entities: [{ type: 'bot_command', offset: 0, length: command.length }],
     },
   } as Update;
@@ -59,15 +63,14 @@ export interface CommandFigures { median: number; p99: number; runs: number }
 export async function timeCommand(
   handle: (u: Update) => Promise<unknown>, text: string, who: Who, expect: RegExp, { runs = 1_000, warmup = 100 } = {},
 ): Promise<CommandFigures> {
-  await handle(commandUpdate(text, who(1).from, who(1).chat));
+  await handle(commandUpdate(text, who(1)));
   if (!expect.test(lastText)) throw new Error(`${text}: unexpected reply ${lastText.slice(0, 200)}`);
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const w = 1 + (i % WORKSPACES);
-    const { from, chat } = who(w);
     const start = process.hrtime.bigint();
     replied = 0n;
-    await handle(commandUpdate(text, from, chat));
+    await handle(commandUpdate(text, who(w)));
     if (replied === 0n) throw new Error(`no reply to ${text}`);
     if (i >= warmup) samples.push(Number(replied - start) / 1e6);
   }
