@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dashboardSummary } from '../app/dashboard.ts';
+import { dashboardOpdPage } from '../app/dashboard-opd.ts';
+import { verificationQueue } from '../app/dashboard-queue.ts';
+import { moveChecklistItem } from '../app/checklists.ts';
+import type { MoveNotice } from '../app/checklists.ts';
+import { ITEM_ACTIONS, STATUS_LABELS } from '../domain/checklists.ts';
+import type { ItemAction } from '../domain/checklists.ts';
+import { REASON_MAX_LENGTH } from '../domain/checklists.ts';
 import { findViewer } from '../app/viewer.ts';
+import type { DashboardViewer } from '../app/dashboard.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import { dashboardTexts as t } from './texts.ts';
@@ -17,6 +25,28 @@ export interface DashboardDeps {
   logger: Logger;
   /** the bot token: the key of Telegram's signature */
   token: string;
+  /** tells an assignee privately that their item was accepted or sent back (the chat's message) */
+  notify?: (notice: MoveNotice, item: { id: number; title: string }) => Promise<boolean>;
+}
+
+/** A move's body is a reason at most: anything larger is refused unread. */
+const MAX_BODY = 8_192;
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    const value = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The page, read once: HTML, CSS and script in one small file, no request elsewhere. */
@@ -57,11 +87,41 @@ async function api(deps: DashboardDeps, req: IncomingMessage, res: ServerRespons
   const found = await findViewer(deps.db, auth.telegramId, url.searchParams.get('ws'));
   if (!found.ok && found.problem === 'choose') return json(res, 200, { choose: found.workspaces });
   if (!found.ok) return json(res, 403, { error: t.notMember });
-  if (url.pathname === '/dasbor/api/ringkasan' && req.method === 'GET') {
+  const opd = /^\/dasbor\/api\/opd\/(\d{1,9})$/.exec(url.pathname);
+  const move = /^\/dasbor\/api\/butir\/(\d{1,9})\/([a-z]{1,20})$/.exec(url.pathname);
+  if (move && req.method === 'POST') {
+    await moveRequest(deps, req, res, found.viewer, Number(move[1]), move[2]!, now);
+  } else if (req.method !== 'GET') {
+    json(res, 405, { error: t.methodNotAllowed });
+  } else if (url.pathname === '/dasbor/api/ringkasan') {
     const summary = await dashboardSummary(deps.db, found.viewer, now);
     json(res, 200, { ...summary, viewer: { ...summary.viewer, name: found.name }, otherWorkspaces: found.others });
+  } else if (url.pathname === '/dasbor/api/verifikasi') {
+    const queue = await verificationQueue(deps.db, found.viewer);
+    if (queue) json(res, 200, { items: queue });
+    else json(res, 403, { error: t.verifyOnly });
+  } else if (opd) {
+    const page = await dashboardOpdPage(deps.db, found.viewer, Number(opd[1]), now);
+    if (page.ok) json(res, 200, { opd: page.opd, items: page.items });
+    else json(res, 404, { error: t.opdNotFound });
   } else {
     json(res, 404, { error: t.notFound });
   }
   deps.logger.info({ path: url.pathname, workspace: found.viewer.workspace.slug, duration_ms: Math.round((performance.now() - started) * 10) / 10 }, 'dashboard request');
+}
+
+/** Accept, send back or any move of an item, exactly as the chat's buttons do it. */
+async function moveRequest(deps: DashboardDeps, req: IncomingMessage, res: ServerResponse, viewer: DashboardViewer, itemId: number, action: string, now: Date): Promise<void> {
+  if (!(ITEM_ACTIONS as readonly string[]).includes(action)) return json(res, 400, { error: t.unknownAction });
+  const body = await readJson(req);
+  if (body === null) return json(res, 400, { error: t.badBody });
+  const reason = typeof body.alasan === 'string' ? body.alasan.trim() : null;
+  if (reason !== null && [...reason].length > REASON_MAX_LENGTH) return json(res, 400, { error: t.reasonTooLong(REASON_MAX_LENGTH) });
+  const outcome = await moveChecklistItem(deps.db, {
+    workspaceId: viewer.workspace.id, actor: { personId: viewer.personId, roles: viewer.roles, opdIds: viewer.opdIds },
+    itemId, action: action as ItemAction, reason: reason || null, now,
+  });
+  if (!outcome.ok) return json(res, outcome.problem === 'stale' ? 409 : 403, { error: outcome.problem === 'stale' ? t.stale409 : outcome.reason });
+  const told = outcome.notice && deps.notify ? await deps.notify(outcome.notice, outcome.item) : false;
+  json(res, 200, { ok: true, id: outcome.item.id, status: outcome.to, statusLabel: STATUS_LABELS[outcome.to], told: outcome.notice ? told : null });
 }

@@ -4,6 +4,12 @@ export const dashboardTexts = {
   stale: 'Sesi dasbor sudah kedaluwarsa. Tutup dasbor, lalu buka lagi lewat tombol 📊 Dasbor di chat bot.',
   notMember: 'Anda belum terdaftar di workspace ini. Minta admin SPBE instansi Anda mengirim undangan.',
   notFound: 'Halaman data tidak ditemukan.',
+  opdNotFound: 'OPD ini tidak ditemukan, atau di luar akses Anda (PIC hanya melihat OPD-nya sendiri).',
   methodNotAllowed: 'Permintaan tidak didukung.',
+  verifyOnly: 'Antrean verifikasi hanya untuk koordinator.',
+  unknownAction: 'Tindakan tidak dikenal.',
+  badBody: 'Isi permintaan tidak dapat dibaca.',
+  reasonTooLong: (max: number) => `Alasan terlalu panjang: paling banyak ${max} karakter.`,
+  stale409: 'Item ini sudah berubah atau tidak ada lagi. Muat ulang dasbor.',
   failed: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
 } as const;

@@ -3,8 +3,9 @@ import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
 import { replanWorkspace } from './reminder-plan.ts';
+import { OPEN_STATUSES } from '../domain/checklists.ts';
 
-const OPEN = ['belum', 'proses', 'diajukan', 'revisi'];
+const OPEN = [...OPEN_STATUSES];
 
 export interface NewItem {
   workspaceId: number;
@@ -161,4 +162,32 @@ export async function listIndicatorItems(db: Db, workspaceId: number, evaluation
 /** Every open item's OPD and due dates (its own, or its stage's), for the dashboard's deadlines. */
 export async function listOpenItemDues(db: Db, workspaceId: number, evaluationId: number) {
   return db.checklistItem.findMany({ where: { workspaceId, evaluationId, status: { in: OPEN } }, select: { opdId: true, dueDate: true, stage: true } });
+}
+
+/** One OPD's items of an evaluation with what the dashboard's OPD page shows: assignee, indicator, evidence. */
+export async function listOpdItemsWithEvidence(db: Db, workspaceId: number, evaluationId: number, opdId: number) {
+  return db.checklistItem.findMany({
+    where: { workspaceId, evaluationId, opdId },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    include: {
+      indicator: { select: { no: true } },
+      assignee: { select: { displayName: true } },
+      evidence: { select: { id: true, kind: true, fileName: true, mimeType: true, url: true, telegramFileId: true }, orderBy: { id: 'asc' } },
+    },
+  });
+}
+
+/** Items waiting for a koordinator's check across all OPDs, oldest submission first. */
+export async function listSubmittedItems(db: Db, workspaceId: number, evaluationId: number, take = 200) {
+  return db.checklistItem.findMany({
+    where: { workspaceId, evaluationId, status: 'diajukan' },
+    orderBy: [{ statusAt: 'asc' }, { id: 'asc' }],
+    take,
+    include: {
+      opd: { select: { name: true } },
+      indicator: { select: { no: true } },
+      assignee: { select: { displayName: true } },
+      evidence: { select: { id: true, kind: true, fileName: true, url: true }, orderBy: { id: 'asc' } },
+    },
+  });
 }

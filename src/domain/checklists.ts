@@ -9,6 +9,9 @@ import type { Role } from './roles.ts';
 export const ITEM_STATUSES = ['belum', 'proses', 'diajukan', 'selesai', 'revisi', 'dibatalkan'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
+/** Statuses of work not yet done: what can be late. */
+export const OPEN_STATUSES: readonly ItemStatus[] = ['belum', 'proses', 'diajukan', 'revisi'];
+
 export const STATUS_LABELS: Record<ItemStatus, string> = {
   belum: 'Belum',
   proses: 'Proses',

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../src/app/dashboard.ts';
 import type { Harness, Person } from '../support/bot-harness.ts';
-import { budi, GROUP, rina, startHarness, textOf } from '../support/bot-harness.ts';
+import { budi, GROUP, rina, sekda, startHarness, textOf } from '../support/bot-harness.ts';
 import { addItems, getJson, signedInitData } from '../support/dashboard.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -91,6 +91,25 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
     await page.close();
   });
 
+  it('opens an OPD\'s items from its card, filters the late ones, and goes back', async () => {
+    const page = await open(rina);
+    const summary = await summaryOf(rina);
+    const late = summary.opds.find((o) => o.terlambat > 0)!;
+    await page.getByRole('button', { name: late.name }).click();
+    await page.locator('#opd-title').waitFor();
+    expect(await page.locator('#opd-title').textContent()).toBe(late.name);
+    const { body } = await getJson(h.running.port!, `/dasbor/api/opd/${late.id}`, signedInitData(rina, h.api.token));
+    expect(await page.locator('article.item').count()).toBe((body.items as unknown[]).length);
+    await page.getByRole('button', { name: 'Terlambat' }).click();
+    expect(await page.locator('article.item').count()).toBe(late.terlambat);
+    expect(await page.locator('article.item').first().textContent()).toContain('terlambat');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(mkdir(), 'dasbor-360-opd.png') });
+    await page.getByRole('button', { name: '‹ Kembali' }).click();
+    await page.locator('#index-value').waitFor();
+    await page.close();
+  });
+
   it('shows a PIC their own OPD, with the "OPD saya" filter', async () => {
     const page = await open(budi, 'dark');
     await page.locator('article.opd').first().waitFor();
@@ -106,6 +125,40 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
     expect(await page.evaluate("getComputedStyle(document.querySelector('.card')).backgroundColor")).toBe('rgb(23, 33, 43)');
     await page.screenshot({ path: join(mkdir(), 'dasbor-360-dark.png') });
     await page.screenshot({ path: join(mkdir(), 'dasbor-360-dark-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('gives a pimpinan the figures but no verification queue and no action', async () => {
+    const page = await open(sekda);
+    await page.locator('#index-value').waitFor();
+    expect(await page.getByRole('button', { name: 'Buka antrean verifikasi' }).count()).toBe(0);
+    expect(await page.locator('button', { hasText: /Setujui|Kembalikan/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets a koordinator accept one submitted item and send back another with a reason', async () => {
+    const page = await open(rina);
+    await page.getByRole('button', { name: 'Buka antrean verifikasi' }).click();
+    await page.locator('#queue-title').waitFor();
+    const { body } = await getJson(h.running.port!, '/dasbor/api/verifikasi', signedInitData(rina, h.api.token));
+    const queue = body.items as { id: number }[];
+    expect(queue.length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#queue-title').textContent()).toBe(`Menunggu verifikasi: ${queue.length} item`);
+    const [first, second] = queue.map((i) => page.locator(`article.item[data-id="${i.id}"]`));
+    await first!.getByRole('button', { name: 'Setujui' }).click();
+    await expect.poll(() => first!.getByRole('status').textContent()).toBe(`Item #${queue[0]!.id} sekarang: Selesai.`);
+    await second!.getByRole('button', { name: 'Kembalikan' }).click();
+    await second!.getByRole('button', { name: 'Kirim pengembalian' }).click();
+    await expect.poll(() => second!.getByRole('status').textContent()).toMatch(/alasan pengembalian/);
+    await second!.getByLabel('Alasan dikembalikan').fill('Tanda tangan belum ada');
+    await second!.getByRole('button', { name: 'Kirim pengembalian' }).click();
+    await expect.poll(() => second!.getByRole('status').textContent()).toBe(`Item #${queue[1]!.id} sekarang: Revisi.`);
+    const rows = await h.t.db.checklistItem.findMany({ where: { id: { in: [queue[0]!.id, queue[1]!.id] } }, orderBy: { id: 'asc' } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.revisionReason]]))).toEqual({
+      [queue[0]!.id]: ['selesai', null], [queue[1]!.id]: ['revisi', 'Tanda tangan belum ada'],
+    });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(mkdir(), 'dasbor-360-verifikasi.png') });
     await page.close();
   });
 

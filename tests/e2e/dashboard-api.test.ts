@@ -109,6 +109,126 @@ describe('dashboard data', () => {
   });
 });
 
+describe('an OPD\'s page', () => {
+  it('lists the OPD\'s items with status, deadline, assignee and evidence; a Telegram file is named, never linked', async () => {
+    h = await startHarness({ dashboard: DASHBOARD, now: () => new Date('2026-10-20T02:00:00Z') });
+    await addItems(h);
+    const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const item = await h.t.db.checklistItem.findFirstOrThrow({ where: { opdId: bappeda.id, status: 'diajukan' } });
+    const person = await h.t.db.person.findFirstOrThrow({ where: { telegramId: BigInt(budi.id) } });
+    await h.t.db.checklistItem.update({ where: { id: item.id }, data: { assigneeId: person.id, dueDate: '2026-10-01' } });
+    await h.t.db.evidence.createMany({ data: [
+      { itemId: item.id, kind: 'document', telegramFileId: 'BQACAgUAAxkBAAI-secret', fileName: 'SK Tim SPBE.pdf', mimeType: 'application/pdf', addedById: person.id },
+      { itemId: item.id, kind: 'link', url: 'https://jdih.example.go.id/sk-spbe', addedById: person.id },
+    ] });
+    const { status, body } = await getJson(h.running.port!, `/dasbor/api/opd/${bappeda.id}`, signedInitData(rina, h.api.token, h.deps.clock.now()));
+    expect(status).toBe(200);
+    const items = body.items as { id: number; status: string; statusLabel: string; assignee: string | null; due: { text: string } | null; overdue: boolean; evidence: { kind: string; name: string; link: string | null }[] }[];
+    expect(items.length).toBe(await h.t.db.checklistItem.count({ where: { opdId: bappeda.id } }));
+    const shown = items.find((i) => i.id === item.id)!;
+    expect(shown).toMatchObject({ status: 'diajukan', statusLabel: 'Diajukan', due: { text: '1 Oktober 2026' }, overdue: true });
+    expect(shown.assignee).toBe(person.displayName);
+    expect(shown.evidence).toEqual([
+      { kind: 'document', name: 'SK Tim SPBE.pdf', link: null },
+      { kind: 'link', name: 'https://jdih.example.go.id/sk-spbe', link: 'https://jdih.example.go.id/sk-spbe' },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('BQACAgUAAxkBAAI-secret');
+  });
+
+  it('opens a PIC\'s own OPD only, and nothing of another workspace', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const port = h.running.port!;
+    const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const other = await h.t.db.opd.findFirstOrThrow({ where: { code: { not: 'bappeda' } } });
+    expect((await getJson(port, `/dasbor/api/opd/${bappeda.id}`, signedInitData(budi, h.api.token))).status).toBe(200);
+    const refused = await getJson(port, `/dasbor/api/opd/${other.id}`, signedInitData(budi, h.api.token));
+    expect(refused.status).toBe(404);
+    expect(refused.body).not.toHaveProperty('items');
+    expect((await getJson(port, `/dasbor/api/opd/${other.id}`, signedInitData(sekda, h.api.token))).status).toBe(200);
+    const frameworkId = (await findFrameworkIdByCode(h.t.db, 'spbe-2020'))!;
+    const { workspace } = await createWorkspace(h.t.db, {
+      slug: 'paser', name: 'Pemkab Paser', timeZone: 'Asia/Makassar', targetUnits: null, frameworkId, year: 2024,
+      admin: { telegramId: BigInt(tamu.id), displayName: 'Tamu' },
+    }, CLI_ACTOR);
+    const paserOpd = await h.t.db.opd.create({ data: { workspaceId: workspace.id, code: 'bappeda', name: 'Bappeda Paser' } });
+    // Rina (koordinator of the demo) asks for an OPD id of Paser: not found.
+    expect((await getJson(port, `/dasbor/api/opd/${paserOpd.id}`, signedInitData(rina, h.api.token))).status).toBe(404);
+    expect((await getJson(port, '/dasbor/api/opd/abc', signedInitData(rina, h.api.token))).status).toBe(404);
+  });
+});
+
+describe('the verification queue', () => {
+  /** Two submitted items of Bappeda assigned to Budi (who has opened his private chat), the older first. */
+  async function submitted(harness: Harness) {
+    const bappeda = await harness.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const evaluation = await harness.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: bappeda.workspaceId }, orderBy: { year: 'desc' } });
+    const person = await harness.t.db.person.update({ where: { telegramId: BigInt(budi.id) }, data: { privateChatAt: new Date() } });
+    const make = (title: string, at: string) => harness.t.db.checklistItem.create({ data: {
+      workspaceId: bappeda.workspaceId, evaluationId: evaluation.id, opdId: bappeda.id, title, status: 'diajukan', statusAt: new Date(at), assigneeId: person.id,
+      evidence: { create: [{ kind: 'link', url: 'https://jdih.example.go.id/perbup-spbe', addedById: person.id }] },
+    } });
+    const newer = await make('Perbup SPBE', '2026-10-02T03:00:00Z');
+    const older = await make('SK Tim Pemdi', '2026-10-01T03:00:00Z');
+    return { older, newer, workspaceId: bappeda.workspaceId };
+  }
+  const post = (port: number, path: string, initData: string, body: unknown = {}) =>
+    getJson(port, path, initData, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+  it('lists submitted items oldest first; accepting and sending back are audited and told to the assignee, as in chat', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const { older, newer, workspaceId } = await submitted(h);
+    const port = h.running.port!;
+    const queue = await getJson(port, '/dasbor/api/verifikasi', signedInitData(rina, h.api.token));
+    expect(queue.status).toBe(200);
+    const items = queue.body.items as { id: number; title: string; opd: string; assignee: string; evidence: { link: string }[] }[];
+    expect(items.map((i) => i.id)).toEqual([older.id, newer.id]);
+    expect(items[0]).toMatchObject({ opd: 'Bappeda', evidence: [{ link: 'https://jdih.example.go.id/perbup-spbe' }] });
+
+    const after = h.api.calls.length;
+    const accepted = await post(port, `/dasbor/api/butir/${older.id}/setujui`, signedInitData(rina, h.api.token));
+    expect(accepted).toMatchObject({ status: 200, body: { status: 'selesai', statusLabel: 'Selesai', told: true } });
+    const told = await h.next((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === budi.id, after);
+    expect(textOf(told)).toContain(`#${older.id} SK Tim Pemdi</b> sudah diverifikasi`);
+
+    const noReason = await post(port, `/dasbor/api/butir/${newer.id}/kembalikan`, signedInitData(rina, h.api.token), { alasan: '  ' });
+    expect(noReason.status).toBe(403);
+    expect((await h.t.db.checklistItem.findUniqueOrThrow({ where: { id: newer.id } })).status).toBe('diajukan');
+    const after2 = h.api.calls.length;
+    const sentBack = await post(port, `/dasbor/api/butir/${newer.id}/kembalikan`, signedInitData(rina, h.api.token), { alasan: 'Lampirkan SK yang ditandatangani <b>' });
+    expect(sentBack).toMatchObject({ status: 200, body: { status: 'revisi' } });
+    const revision = await h.next((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === budi.id, after2);
+    expect(textOf(revision)).toContain('dikembalikan: Lampirkan SK yang ditandatangani &lt;b&gt;');
+    const rows = await h.t.db.checklistItem.findMany({ where: { id: { in: [older.id, newer.id] } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.status, r.revisionReason])).toEqual([['revisi', 'Lampirkan SK yang ditandatangani <b>'], ['selesai', null]]);
+    const audit = await h.t.db.auditEntry.findMany({ where: { workspaceId, action: 'item.status', entityId: { in: [String(older.id), String(newer.id)] } } });
+    expect(audit).toHaveLength(2);
+    // Replayed: the same request again changes nothing (the item is no longer submitted).
+    const replay = await post(port, `/dasbor/api/butir/${older.id}/setujui`, signedInitData(rina, h.api.token));
+    expect(replay.status).toBe(403);
+    expect(await h.t.db.auditEntry.count({ where: { workspaceId, action: 'item.status', entityId: String(older.id) } })).toBe(1);
+    expect((await getJson(port, '/dasbor/api/verifikasi', signedInitData(rina, h.api.token))).body.items).toEqual([]);
+  });
+
+  it('a pimpinan reads but cannot act, a PIC cannot accept their own work, a forged request changes nothing', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const { older } = await submitted(h);
+    const port = h.running.port!;
+    const before = await h.t.db.auditEntry.count();
+    expect((await getJson(port, '/dasbor/api/verifikasi', signedInitData(sekda, h.api.token))).status).toBe(403);
+    const leader = await post(port, `/dasbor/api/butir/${older.id}/setujui`, signedInitData(sekda, h.api.token));
+    expect(leader.status).toBe(403);
+    const own = await post(port, `/dasbor/api/butir/${older.id}/setujui`, signedInitData(budi, h.api.token));
+    expect(own.status).toBe(403);
+    const forged = await post(port, `/dasbor/api/butir/${older.id}/setujui`, signedInitData(rina, '999:another-bot-token'));
+    expect(forged.status).toBe(401);
+    expect((await post(port, `/dasbor/api/butir/${older.id}/hapus`, signedInitData(rina, h.api.token))).status).toBe(400);
+    const huge = await post(port, `/dasbor/api/butir/${older.id}/kembalikan`, signedInitData(rina, h.api.token), { alasan: 'x'.repeat(20_000) });
+    expect(huge.status).toBe(400);
+    expect((await h.t.db.checklistItem.findUniqueOrThrow({ where: { id: older.id } })).status).toBe('diajukan');
+    expect(await h.t.db.auditEntry.count()).toBe(before);
+  });
+});
+
 describe('opening the dashboard from chat', () => {
   it('gives a web_app button in a private chat and a link to it in a group', async () => {
     h = await startHarness({ dashboard: DASHBOARD });

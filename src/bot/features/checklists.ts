@@ -1,8 +1,8 @@
 // /ceklis: an OPD's items with buttons; an item's detail; moving it (re-checked on the server
 // by the domain's state machine); evidence and reasons captured through a stored flow.
 import { Composer, Markup } from 'telegraf';
-import { botActor } from '../../db/audit.ts';
-import { attachEvidence, changeItemStatus, findItem, listOpdItems } from '../../db/checklists.ts';
+import { moveChecklistItem } from '../../app/checklists.ts';
+import { attachEvidence, findItem, listOpdItems } from '../../db/checklists.ts';
 import type { NewEvidence } from '../../db/checklists.ts';
 import { findEvaluation } from '../../db/evaluations.ts';
 import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
@@ -68,18 +68,11 @@ async function showItem(ctx: BotContext, access: WorkspaceAccess, itemId: number
 }
 
 async function applyMove(ctx: BotContext, access: WorkspaceAccess, itemId: number, action: ItemAction, reason: string | null) {
-  const item = await findItem(ctx.deps.db, access.workspace.id, itemId);
-  if (!item) return t.moveStale;
-  const result = moveItem({ status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length },
-    action, actorOf(access), reason);
-  if (!result.ok) return texts.problem(result.reason);
-  const moved = await changeItemStatus(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to: result.status, reason: result.reason, at: ctx.deps.clock.now() }, botActor(access.personId));
-  if (!moved) return t.moveStale;
-  if (item.assignee && item.assignee.id !== access.personId) {
-    if (result.status === 'revisi') await notifyPerson(ctx, item.assignee, t.notifyRevision(item.id, item.title, result.reason ?? ''));
-    if (result.status === 'selesai') await notifyPerson(ctx, item.assignee, t.notifyVerified(item.id, item.title));
-  }
-  return t.moved(item.id, STATUS_LABELS[result.status]);
+  const outcome = await moveChecklistItem(ctx.deps.db, { workspaceId: access.workspace.id, actor: actorOf(access), itemId, action, reason, now: ctx.deps.clock.now() });
+  if (!outcome.ok) return outcome.problem === 'stale' ? t.moveStale : texts.problem(outcome.reason);
+  const { item, notice } = outcome;
+  if (notice) await notifyPerson(ctx, notice.person, notice.kind === 'revisi' ? t.notifyRevision(item.id, item.title, notice.reason ?? '') : t.notifyVerified(item.id, item.title));
+  return t.moved(item.id, STATUS_LABELS[outcome.to]);
 }
 
 const NEEDS_REASON: ItemAction[] = ['kembalikan'];

@@ -1,0 +1,66 @@
+// The dashboard's OPD page (issue 14): one OPD's items with status, assignee, deadline, level and
+// evidence, scoped as /ceklis: a koordinator or pimpinan any OPD of the workspace, a PIC their own.
+// A Telegram file is named, never linked: its address would carry the bot token.
+import { listOpdItemsWithEvidence } from '../db/checklists.ts';
+import type { Db } from '../db/client.ts';
+import { findEvaluation } from '../db/evaluations.ts';
+import { findOpdsByIds } from '../db/opds.ts';
+import { listStages } from '../db/stages.ts';
+import type { ItemStatus } from '../domain/checklists.ts';
+import { effectiveDueDate, OPEN_STATUSES, STATUS_LABELS } from '../domain/checklists.ts';
+import { formatDateId, formatIsoDate, parseIsoDate, toLocalDate } from '../domain/dates.ts';
+import type { Stage } from '../domain/stages.ts';
+import { STAGE_LABELS } from '../domain/stages.ts';
+import type { DashboardViewer } from './dashboard.ts';
+import { seesAllOpds } from './dashboard.ts';
+
+export interface OpdItem {
+  id: number;
+  title: string;
+  status: ItemStatus;
+  statusLabel: string;
+  assignee: string | null;
+  due: { iso: string; text: string } | null;
+  overdue: boolean;
+  indicator: number | null;
+  level: number | null;
+  stage: string | null;
+  evidence: { kind: string; name: string; link: string | null }[];
+}
+
+/** Evidence as the page shows it: only a web link is a link; a Telegram file is named, its id never leaves the server. */
+export function evidenceView(e: { kind: string; fileName: string | null; url: string | null }): OpdItem['evidence'][number] {
+  return { kind: e.kind, name: e.fileName ?? e.url ?? e.kind, link: e.kind === 'link' && e.url && /^https?:\/\//.test(e.url) ? e.url : null };
+}
+
+export type OpdPage = { ok: true; opd: { id: number; code: string; name: string }; items: OpdItem[] } | { ok: false };
+
+export async function dashboardOpdPage(db: Db, viewer: DashboardViewer, opdId: number, now: Date): Promise<OpdPage> {
+  // An OPD of another workspace, or one a PIC does not own, is not found: no hint it exists.
+  if (!seesAllOpds(viewer.roles) && !viewer.opdIds.includes(opdId)) return { ok: false };
+  const [opd] = await findOpdsByIds(db, viewer.workspace.id, [opdId]);
+  const evaluation = await findEvaluation(db, viewer.workspace.id);
+  if (!opd || !evaluation) return { ok: false };
+  const [items, stages] = await Promise.all([
+    listOpdItemsWithEvidence(db, viewer.workspace.id, evaluation.id, opd.id), listStages(db, evaluation.id),
+  ]);
+  const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
+  const today = formatIsoDate(toLocalDate(now, viewer.workspace.timeZone));
+  return {
+    ok: true,
+    opd: { id: opd.id, code: opd.code, name: opd.name },
+    items: items.map((item) => {
+      const status = item.status as ItemStatus;
+      const due = effectiveDueDate(item.dueDate, item.stage ? stageDue.get(item.stage) ?? null : null);
+      return {
+        id: item.id, title: item.title, status, statusLabel: STATUS_LABELS[status],
+        assignee: item.assignee?.displayName ?? null,
+        due: due ? { iso: due, text: formatDateId(parseIsoDate(due)!) } : null,
+        overdue: due !== null && due < today && OPEN_STATUSES.includes(status),
+        indicator: item.indicator?.no ?? null, level: item.level,
+        stage: item.stage ? STAGE_LABELS[item.stage as Stage] ?? item.stage : null,
+        evidence: item.evidence.map(evidenceView),
+      };
+    }),
+  };
+}
