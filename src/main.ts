@@ -1,7 +1,7 @@
 // Composition root of `npm start`: config → database (migrated, frameworks loaded) → bot →
 // jobs (reminders) → launch (Telegram with BOT_TOKEN, else the local sandbox) → graceful stop on
 // SIGINT/SIGTERM: the jobs first (a tick finishes its sends), then the bot, then the database.
-import { dashboardNotices } from './bot/dashboard-notices.ts';
+import { dashboardFiles, dashboardNotices } from './bot/dashboard-notices.ts';
 import { createBot } from './bot/create-bot.ts';
 import { launchBot } from './bot/launch.ts';
 import { createNotifier } from './bot/notifier.ts';
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     running = await launchBot(bot, {
       webhookUrl: config.webhookUrl, webhookSecret: config.webhookSecret, port: config.port, logger, token: config.botToken,
       health: () => healthReport(db, processName, clock.now()),
-      http: dashboardHandler({ db, clock, logger, token: config.botToken, notify: dashboardNotices(bot.telegram, logger) }),
+      http: dashboardHandler({ db, clock, logger, token: config.botToken, notify: dashboardNotices(bot.telegram, logger), sendFile: dashboardFiles(bot.telegram, logger) }),
       ...(dashboard ? { menuButtonUrl: dashboard.url } : {}),
     });
   } else {

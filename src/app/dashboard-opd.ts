@@ -1,7 +1,7 @@
 // The dashboard's OPD page (issue 14): one OPD's items with status, assignee, deadline, level and
 // evidence, scoped as /ceklis: a koordinator or pimpinan any OPD of the workspace, a PIC their own.
 // A Telegram file is named, never linked: its address would carry the bot token.
-import { listOpdItemsWithEvidence } from '../db/checklists.ts';
+import { findEvidenceInWorkspace, listOpdItemsWithEvidence } from '../db/checklists.ts';
 import type { Db } from '../db/client.ts';
 import { findEvaluation } from '../db/evaluations.ts';
 import { findOpdsByIds } from '../db/opds.ts';
@@ -25,19 +25,38 @@ export interface OpdItem {
   indicator: number | null;
   level: number | null;
   stage: string | null;
-  evidence: { kind: string; name: string; link: string | null }[];
+  /** id: to ask for a Telegram file in one's own chat (`sendable`) */
+  evidence: { id: number; kind: string; name: string; link: string | null; sendable: boolean }[];
 }
 
 /** Evidence as the page shows it: only a web link is a link; a Telegram file is named, its id never leaves the server. */
-export function evidenceView(e: { kind: string; fileName: string | null; url: string | null }): OpdItem['evidence'][number] {
-  return { kind: e.kind, name: e.fileName ?? e.url ?? e.kind, link: e.kind === 'link' && e.url && /^https?:\/\//.test(e.url) ? e.url : null };
+export function evidenceView(e: { id: number; kind: string; fileName: string | null; url: string | null; telegramFileId: string | null }): OpdItem['evidence'][number] {
+  return {
+    id: e.id, kind: e.kind, name: e.fileName ?? e.url ?? e.kind,
+    link: e.kind === 'link' && e.url && /^https?:\/\//.test(e.url) ? e.url : null,
+    sendable: (e.kind === 'document' || e.kind === 'photo') && e.telegramFileId !== null,
+  };
+}
+
+/** May this viewer see items of this OPD (as the OPD page decides)? */
+export function seesOpd(viewer: DashboardViewer, opdId: number): boolean {
+  return seesAllOpds(viewer.roles) || viewer.opdIds.includes(opdId);
+}
+
+export type EvidenceFile = { ok: true; kind: 'document' | 'photo'; fileId: string; caption: string } | { ok: false };
+
+/** A Telegram file of an item this viewer may see, to be sent to their own private chat. */
+export async function evidenceFileFor(db: Db, viewer: DashboardViewer, evidenceId: number): Promise<EvidenceFile> {
+  const evidence = await findEvidenceInWorkspace(db, viewer.workspace.id, evidenceId);
+  if (!evidence || !seesOpd(viewer, evidence.item.opdId) || !evidence.telegramFileId || (evidence.kind !== 'document' && evidence.kind !== 'photo')) return { ok: false };
+  return { ok: true, kind: evidence.kind, fileId: evidence.telegramFileId, caption: `Bukti dukung item #${evidence.item.id} ${evidence.item.title}` };
 }
 
 export type OpdPage = { ok: true; opd: { id: number; code: string; name: string }; items: OpdItem[] } | { ok: false };
 
 export async function dashboardOpdPage(db: Db, viewer: DashboardViewer, opdId: number, now: Date): Promise<OpdPage> {
   // An OPD of another workspace, or one a PIC does not own, is not found: no hint it exists.
-  if (!seesAllOpds(viewer.roles) && !viewer.opdIds.includes(opdId)) return { ok: false };
+  if (!seesOpd(viewer, opdId)) return { ok: false };
   const [opd] = await findOpdsByIds(db, viewer.workspace.id, [opdId]);
   const evaluation = await findEvaluation(db, viewer.workspace.id);
   if (!opd || !evaluation) return { ok: false };

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { findEvaluation } from '../db/evaluations.ts';
 import { formatDateTimeId } from '../domain/dates.ts';
 import type { DashboardViewer } from './dashboard.ts';
+import type { OpdItem } from './dashboard-opd.ts';
 import { evidenceView } from './dashboard-opd.ts';
 
 export interface QueueItem {
@@ -17,7 +18,7 @@ export interface QueueItem {
   level: number | null;
   /** when it was submitted, as people read it (in the workspace's zone) */
   submitted: string;
-  evidence: { kind: string; name: string; link: string | null }[];
+  evidence: OpdItem['evidence'];
 }
 
 export function canVerify(viewer: DashboardViewer): boolean {

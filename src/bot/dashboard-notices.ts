@@ -1,5 +1,6 @@
-// What the assignee is told when the dashboard accepts or sends back their item: the same private
-// message as when it happens in chat, sent through the bot's one sender (limits, retries).
+// What the dashboard has the bot send: the assignee's notice when their item is accepted or sent
+// back (the same private message as in chat), and an evidence file to the viewer's own chat; both
+// through the bot's one sender (limits, retries).
 import type { Telegram } from 'telegraf';
 import type { MoveNotice } from '../app/checklists.ts';
 import type { Logger } from '../log.ts';
@@ -17,6 +18,22 @@ export function dashboardNotices(telegram: Telegram, logger: Logger): NoticeSend
       return true;
     } catch (error) {
       logger.warn({ err: error }, 'private notice failed');
+      return false;
+    }
+  };
+}
+
+export type FileSender = (telegramId: number, file: { kind: 'document' | 'photo'; fileId: string; caption: string }) => Promise<boolean>;
+
+/** Sends a stored Telegram file by its id (never a URL: that would carry the token); false when refused. */
+export function dashboardFiles(telegram: Telegram, logger: Logger): FileSender {
+  return async (telegramId, file) => {
+    try {
+      if (file.kind === 'photo') await telegram.sendPhoto(telegramId, file.fileId, { caption: file.caption });
+      else await telegram.sendDocument(telegramId, file.fileId, { caption: file.caption });
+      return true;
+    } catch (error) {
+      logger.warn({ err: error }, 'evidence file not sent');
       return false;
     }
   };

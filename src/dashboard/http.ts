@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dashboardSummary } from '../app/dashboard.ts';
-import { dashboardOpdPage } from '../app/dashboard-opd.ts';
+import { dashboardOpdPage, evidenceFileFor } from '../app/dashboard-opd.ts';
 import { verificationQueue } from '../app/dashboard-queue.ts';
 import { moveChecklistItem } from '../app/checklists.ts';
 import type { MoveNotice } from '../app/checklists.ts';
@@ -27,6 +27,8 @@ export interface DashboardDeps {
   token: string;
   /** tells an assignee privately that their item was accepted or sent back (the chat's message) */
   notify?: (notice: MoveNotice, item: { id: number; title: string }) => Promise<boolean>;
+  /** sends a stored Telegram file to a person's private chat */
+  sendFile?: (telegramId: number, file: { kind: 'document' | 'photo'; fileId: string; caption: string }) => Promise<boolean>;
 }
 
 /** A move's body is a reason at most: anything larger is refused unread. */
@@ -89,8 +91,14 @@ async function api(deps: DashboardDeps, req: IncomingMessage, res: ServerRespons
   if (!found.ok) return json(res, 403, { error: t.notMember });
   const opd = /^\/dasbor\/api\/opd\/(\d{1,9})$/.exec(url.pathname);
   const move = /^\/dasbor\/api\/butir\/(\d{1,9})\/([a-z]{1,20})$/.exec(url.pathname);
+  const file = /^\/dasbor\/api\/bukti\/(\d{1,9})\/kirim$/.exec(url.pathname);
   if (move && req.method === 'POST') {
     await moveRequest(deps, req, res, found.viewer, Number(move[1]), move[2]!, now);
+  } else if (file && req.method === 'POST') {
+    const evidence = await evidenceFileFor(deps.db, found.viewer, Number(file[1]));
+    if (!evidence.ok) json(res, 404, { error: t.fileNotFound });
+    else if (!deps.sendFile || !(await deps.sendFile(auth.telegramId, evidence))) json(res, 409, { error: t.fileNotSent });
+    else json(res, 200, { ok: true, message: t.fileSent });
   } else if (req.method !== 'GET') {
     json(res, 405, { error: t.methodNotAllowed });
   } else if (url.pathname === '/dasbor/api/ringkasan') {

@@ -187,7 +187,15 @@ export async function listSubmittedItems(db: Db, workspaceId: number, evaluation
       opd: { select: { name: true } },
       indicator: { select: { no: true } },
       assignee: { select: { displayName: true } },
-      evidence: { select: { id: true, kind: true, fileName: true, url: true }, orderBy: { id: 'asc' } },
+      evidence: { select: { id: true, kind: true, fileName: true, url: true, telegramFileId: true }, orderBy: { id: 'asc' } },
     },
+  });
+}
+
+/** One evidence row in a workspace, with its item's OPD: for sending its file to someone who may see it. */
+export async function findEvidenceInWorkspace(db: Db, workspaceId: number, evidenceId: number) {
+  return db.evidence.findFirst({
+    where: { id: evidenceId, item: { workspaceId } },
+    select: { id: true, kind: true, telegramFileId: true, fileName: true, item: { select: { id: true, title: true, opdId: true } } },
   });
 }

@@ -3,7 +3,7 @@
 // the demo workspace in the configured database. Nothing here is a second implementation of the
 // bot: a reply that reads badly in the sandbox reads badly in Telegram too. The workspace is the
 // live demo (src/db/demo-live.ts), rebuilt with today's dates once a day or with --reset.
-import { dashboardNotices } from '../bot/dashboard-notices.ts';
+import { dashboardFiles, dashboardNotices } from '../bot/dashboard-notices.ts';
 import type { BotDeps } from '../bot/context.ts';
 import { createBot } from '../bot/create-bot.ts';
 import type { RunningBot } from '../bot/launch.ts';
@@ -82,7 +82,7 @@ export async function startSandbox(
     const dashboard = { url: `http://127.0.0.1:${port}/dasbor`, appLink: null };
     const bot = createBot({ ...deps, logger, dashboard }, { token: api.token, apiRoot });
     const before = api.calls.length;
-    running = await launchBot(bot, { port, host: '127.0.0.1', logger, http: dashboardHandler({ db: deps.db, clock: deps.clock, logger, token: api.token, notify: dashboardNotices(bot.telegram, logger) }) });
+    running = await launchBot(bot, { port, host: '127.0.0.1', logger, http: dashboardHandler({ db: deps.db, clock: deps.clock, logger, token: api.token, notify: dashboardNotices(bot.telegram, logger), sendFile: dashboardFiles(bot.telegram, logger) }) });
     const served = running.port;
     shown.setDashboardLink((person) => served === undefined ? null
       : `http://127.0.0.1:${served}/dasbor#${new URLSearchParams({ tgWebAppData: signInitData(person, api.token, deps.clock.now()) })}`);

@@ -117,8 +117,11 @@ describe('an OPD\'s page', () => {
     const item = await h.t.db.checklistItem.findFirstOrThrow({ where: { opdId: bappeda.id, status: 'diajukan' } });
     const person = await h.t.db.person.findFirstOrThrow({ where: { telegramId: BigInt(budi.id) } });
     await h.t.db.checklistItem.update({ where: { id: item.id }, data: { assigneeId: person.id, dueDate: '2026-10-01' } });
+    // A file Telegram (the fake) knows, as evidence sent in chat would be: its id is what is stored.
+    const uploaded = await h.bot.telegram.sendDocument(GROUP, { source: Buffer.from('%PDF-1.4 SK'), filename: 'SK Tim SPBE.pdf' });
+    const fileId = uploaded.document.file_id;
     await h.t.db.evidence.createMany({ data: [
-      { itemId: item.id, kind: 'document', telegramFileId: 'BQACAgUAAxkBAAI-secret', fileName: 'SK Tim SPBE.pdf', mimeType: 'application/pdf', addedById: person.id },
+      { itemId: item.id, kind: 'document', telegramFileId: fileId, fileName: 'SK Tim SPBE.pdf', mimeType: 'application/pdf', addedById: person.id },
       { itemId: item.id, kind: 'link', url: 'https://jdih.example.go.id/sk-spbe', addedById: person.id },
     ] });
     const { status, body } = await getJson(h.running.port!, `/dasbor/api/opd/${bappeda.id}`, signedInitData(rina, h.api.token, h.deps.clock.now()));
@@ -128,11 +131,26 @@ describe('an OPD\'s page', () => {
     const shown = items.find((i) => i.id === item.id)!;
     expect(shown).toMatchObject({ status: 'diajukan', statusLabel: 'Diajukan', due: { text: '1 Oktober 2026' }, overdue: true });
     expect(shown.assignee).toBe(person.displayName);
-    expect(shown.evidence).toEqual([
-      { kind: 'document', name: 'SK Tim SPBE.pdf', link: null },
-      { kind: 'link', name: 'https://jdih.example.go.id/sk-spbe', link: 'https://jdih.example.go.id/sk-spbe' },
+    expect(shown.evidence).toMatchObject([
+      { kind: 'document', name: 'SK Tim SPBE.pdf', link: null, sendable: true },
+      { kind: 'link', name: 'https://jdih.example.go.id/sk-spbe', link: 'https://jdih.example.go.id/sk-spbe', sendable: false },
     ]);
-    expect(JSON.stringify(body)).not.toContain('BQACAgUAAxkBAAI-secret');
+    expect(JSON.stringify(body)).not.toContain(fileId);
+
+    // The file on request: sent by its Telegram id to the viewer's own private chat, and only there.
+    const evidenceId = (shown.evidence[0] as unknown as { id: number }).id;
+    const after = h.api.calls.length;
+    const sent = await getJson(h.running.port!, `/dasbor/api/bukti/${evidenceId}/kirim`, signedInitData(sekda, h.api.token, h.deps.clock.now()), { method: 'POST' });
+    expect(sent).toMatchObject({ status: 200, body: { message: expect.stringContaining('chat pribadi') } });
+    const call = await h.next((c) => c.method === 'sendDocument', after);
+    expect(Number(call.params.chat_id)).toBe(sekda.id);
+    expect(call.params.document).toBe(fileId);
+    const other = await h.t.db.opd.findFirstOrThrow({ where: { code: { not: 'bappeda' } } });
+    const otherItem = await h.t.db.checklistItem.create({ data: { workspaceId: other.workspaceId, evaluationId: item.evaluationId!, opdId: other.id, title: 'Lain' } });
+    const foreign = await h.t.db.evidence.create({ data: { itemId: otherItem.id, kind: 'document', telegramFileId: 'BQAC-other', fileName: 'x.pdf', addedById: person.id } });
+    const refused = await getJson(h.running.port!, `/dasbor/api/bukti/${foreign.id}/kirim`, signedInitData(budi, h.api.token, h.deps.clock.now()), { method: 'POST' });
+    expect(refused.status).toBe(404);
+    expect(h.api.calls.slice(after).filter((c) => c.method === 'sendDocument')).toHaveLength(1);
   });
 
   it('opens a PIC\'s own OPD only, and nothing of another workspace', async () => {

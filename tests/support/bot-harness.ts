@@ -1,7 +1,7 @@
 // The real bot, over HTTP, against the project's fake Bot API server, as Telegram would talk to
 // it: polling by default, or a webhook. People are plain Telegram users; helpers push what they
 // type or press and wait for what the bot sends back.
-import { dashboardNotices } from '../../src/bot/dashboard-notices.ts';
+import { dashboardFiles, dashboardNotices } from '../../src/bot/dashboard-notices.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBot } from '../../src/bot/create-bot.ts';
@@ -91,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const port = options.webhook ? await freePort() : 0;
   const running = await launchBot(bot, {
     port, host: '127.0.0.1', logger: deps.logger,
-    ...(options.dashboard ? { http: dashboardHandler({ db: t.db, clock: deps.clock, logger: deps.logger, token: api.token, notify: dashboardNotices(bot.telegram, deps.logger) }) } : {}),
+    ...(options.dashboard ? { http: dashboardHandler({ db: t.db, clock: deps.clock, logger: deps.logger, token: api.token, notify: dashboardNotices(bot.telegram, deps.logger), sendFile: dashboardFiles(bot.telegram, deps.logger) }) } : {}),
     ...(options.webhook ? { webhookUrl: `http://127.0.0.1:${port}/telegram/hook`, webhookSecret: 'rahasia-webhook' } : {}),
   });
   if (!options.webhook) await api.waitForCall('getUpdates', { timeoutMs: 10_000 });
