@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dashboardSummary } from '../app/dashboard.ts';
 import { dashboardOpdPage, evidenceFileFor } from '../app/dashboard-opd.ts';
 import { verificationQueue } from '../app/dashboard-queue.ts';
+import { dashboardIndicatorPage } from '../app/dashboard-indicator.ts';
 import { moveChecklistItem } from '../app/checklists.ts';
 import type { MoveNotice } from '../app/checklists.ts';
 import { ITEM_ACTIONS, STATUS_LABELS } from '../domain/checklists.ts';
@@ -91,6 +92,7 @@ async function api(deps: DashboardDeps, req: IncomingMessage, res: ServerRespons
   if (!found.ok) return json(res, 403, { error: t.notMember });
   const opd = /^\/dasbor\/api\/opd\/(\d{1,9})$/.exec(url.pathname);
   const move = /^\/dasbor\/api\/butir\/(\d{1,9})\/([a-z]{1,20})$/.exec(url.pathname);
+  const indicator = /^\/dasbor\/api\/indikator\/(\d{1,3})$/.exec(url.pathname);
   const file = /^\/dasbor\/api\/bukti\/(\d{1,9})\/kirim$/.exec(url.pathname);
   if (move && req.method === 'POST') {
     await moveRequest(deps, req, res, found.viewer, Number(move[1]), move[2]!, now);
@@ -108,6 +110,10 @@ async function api(deps: DashboardDeps, req: IncomingMessage, res: ServerRespons
     const queue = await verificationQueue(deps.db, found.viewer);
     if (queue) json(res, 200, { items: queue });
     else json(res, 403, { error: t.verifyOnly });
+  } else if (indicator) {
+    const page = await dashboardIndicatorPage(deps.db, found.viewer, Number(indicator[1]));
+    if (page) json(res, 200, page);
+    else json(res, 404, { error: t.indicatorNotFound });
   } else if (opd) {
     const page = await dashboardOpdPage(deps.db, found.viewer, Number(opd[1]), now);
     if (page.ok) json(res, 200, { opd: page.opd, items: page.items });

@@ -6,6 +6,7 @@ export const dashboardTexts = {
   notFound: 'Halaman data tidak ditemukan.',
   opdNotFound: 'OPD ini tidak ditemukan, atau di luar akses Anda (PIC hanya melihat OPD-nya sendiri).',
   methodNotAllowed: 'Permintaan tidak didukung.',
+  indicatorNotFound: 'Indikator itu tidak ada dalam kerangka evaluasi workspace ini.',
   fileNotFound: 'Berkas bukti ini tidak ditemukan, atau di luar akses Anda.',
   fileNotSent: 'Berkas belum dapat dikirim: buka chat pribadi dengan bot dan ketik /start, lalu coba lagi.',
   fileSent: 'Berkas dikirim ke chat pribadi Anda dengan bot.',

@@ -110,6 +110,17 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
     await page.close();
   });
 
+  it('opens an indicator from the index card', async () => {
+    const page = await open(sekda);
+    await page.getByRole('button', { name: 'Indikator 42', exact: true }).click();
+    await page.locator('#indicator-title').waitFor();
+    const { body } = await getJson(h.running.port!, '/dasbor/api/indikator/42', signedInitData(sekda, h.api.token));
+    expect(await page.locator('#indicator-title').textContent()).toBe(`42. ${String(body.name)}`);
+    expect(await page.locator('#indicator-stages li').count()).toBe(5);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
   it('shows a PIC their own OPD, with the "OPD saya" filter', async () => {
     const page = await open(budi, 'dark');
     await page.locator('article.opd').first().waitFor();

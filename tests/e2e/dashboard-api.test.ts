@@ -1,6 +1,7 @@
 // The dashboard's data and sign-in, through the bot's own HTTP server: the figures are the ones
 // /indeks and /progres give for the same data, each role sees what its chat commands show, and a
 // bad, stale, foreign or missing sign-in gets an error and nothing else.
+import { Script } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/db/audit.ts';
 import { findFrameworkIdByCode } from '../../src/db/frameworks.ts';
@@ -19,6 +20,19 @@ const summaryOf = async (person: typeof rina, path = '/dasbor/api/ringkasan') =>
   expect(status).toBe(200);
   return body as unknown as DashboardSummary;
 };
+
+describe('the page', () => {
+  it('is one small HTML file whose script compiles, served with a CSP that allows nothing else', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const res = await fetch(`http://127.0.0.1:${h.running.port}/dasbor`);
+    const html = await res.text();
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(html.length).toBeLessThan(32_000);
+    const script = html.slice(html.indexOf('<script>') + 8, html.indexOf('</script>'));
+    expect(() => new Script(script)).not.toThrow();
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
+  });
+});
 
 describe('dashboard data', () => {
   it('shows the index and every OPD as /indeks and /progres do, to a koordinator', async () => {
@@ -172,6 +186,28 @@ describe('an OPD\'s page', () => {
     // Rina (koordinator of the demo) asks for an OPD id of Paser: not found.
     expect((await getJson(port, `/dasbor/api/opd/${paserOpd.id}`, signedInitData(rina, h.api.token))).status).toBe(404);
     expect((await getJson(port, '/dasbor/api/opd/abc', signedInitData(rina, h.api.token))).status).toBe(404);
+  });
+});
+
+describe('an indicator\'s page', () => {
+  it('shows the values per stage /skor shows, the owners and the items behind it; an unknown number is not found', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const evaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: bappeda.workspaceId }, orderBy: { year: 'desc' } });
+    const indicator = await h.t.db.indicator.findFirstOrThrow({ where: { no: 42, frameworkId: evaluation.frameworkId } });
+    await h.t.db.indicatorOwner.create({ data: { workspaceId: bappeda.workspaceId, indicatorId: indicator.id, opdId: bappeda.id } });
+    await h.t.db.checklistItem.create({ data: { workspaceId: bappeda.workspaceId, evaluationId: evaluation.id, opdId: bappeda.id, indicatorId: indicator.id, level: 4, title: 'Dokumen arsitektur', status: 'selesai' } });
+    const { status, body } = await getJson(h.running.port!, '/dasbor/api/indikator/42', signedInitData(budi, h.api.token));
+    expect(status).toBe(200);
+    const page = body as unknown as { name: string; stages: { label: string; value: string | null }[]; owners: string[]; items: { title: string; level: number }[]; evidence: { level: number } | null };
+    const skor = textOf(await h.say(rina, GROUP, '/skor 42'));
+    expect(skor).toContain(page.name);
+    for (const stage of page.stages.filter((x) => x.value !== null)) expect(skor).toContain(stage.value!);
+    expect(page.owners).toEqual(['Bappeda']);
+    expect(page.items).toMatchObject([{ title: 'Dokumen arsitektur', level: 4 }]);
+    expect(page.evidence?.level).toBe(4);
+    expect((await getJson(h.running.port!, '/dasbor/api/indikator/48', signedInitData(budi, h.api.token))).status).toBe(404);
+    expect((await getJson(h.running.port!, '/dasbor/api/indikator/42', signedInitData(tamu, h.api.token))).status).toBe(403);
   });
 });
 

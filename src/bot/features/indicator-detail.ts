@@ -10,16 +10,12 @@ import { evidenceBackedLevel, evidenceValue } from '../../domain/evidence-level.
 import type { FrameworkDef, IndicatorDef } from '../../domain/framework-types.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { effectiveValues, latestScoredStage, STAGE_LABELS, STAGES } from '../../domain/stages.ts';
-import { bandOfValue, formatValue, isDecimalFramework, levelOfValue } from '../../domain/values.ts';
+import { isDecimalFramework, levelOfValue } from '../../domain/values.ts';
 import { scoreTexts as t } from '../texts.ts';
-import { indicatorItemLines, levelName } from './score-views.ts';
+import { indicatorItemLines } from './score-views.ts';
+import { levelName, valueWithBand } from '../../domain/value-labels.ts';
 
-/** "1,26 (Merintis · Kurang)" for Pemdi; "3 (Terdefinisi)" for SPBE. */
-export function valueWithBand(fw: FrameworkDef, indicator: IndicatorDef, value: number): string {
-  const name = levelName(fw, indicator, levelOfValue(fw, value));
-  const band = isDecimalFramework(fw) ? bandOfValue(fw, value) : null;
-  return band ? `${formatValue(fw, value)} (${name} · ${band.name})` : `${formatValue(fw, value)} (${name})`;
-}
+export { valueWithBand } from '../../domain/value-labels.ts';
 
 type ItemRow = { id: number; title: string; level: number | null; status: string; opd: { code: string } };
 

@@ -12,13 +12,12 @@ import { STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
 import { bestMissingItems, evidenceBackedLevel, projectedValues } from '../../domain/evidence-level.ts';
 import { missingExternalIndices, waitingText } from '../../domain/external-indices.ts';
 import { computeIndex } from '../../domain/index-calculation.ts';
+import { levelName } from '../../domain/value-labels.ts';
 
 type Workspace = NonNullable<Access['workspace']>;
 const fraction = (u: number) => ({ num: u, den: 10_000 });
 
-export function levelName(fw: FrameworkDef, indicator: IndicatorDef, level: number): string {
-  return fw.levelScales.find((s) => s.code === indicator.scale)?.names[level - 1] ?? String(level);
-}
+export { levelName };
 
 export function indexOverviewText(ev: EvaluationContext, o: IndexOverview, ws: Workspace, externalRecorded: ReadonlySet<number>): string {
   const fw = ev.framework.def;
