@@ -6,8 +6,8 @@ import type { Db } from '../db/client.ts';
 import { findEvaluation } from '../db/evaluations.ts';
 import { findOpdsByIds } from '../db/opds.ts';
 import { listStages } from '../db/stages.ts';
-import type { ItemStatus } from '../domain/checklists.ts';
-import { effectiveDueDate, OPEN_STATUSES, STATUS_LABELS } from '../domain/checklists.ts';
+import type { ItemAction, ItemStatus } from '../domain/checklists.ts';
+import { ACTION_LABELS, allowedActions, effectiveDueDate, OPEN_STATUSES, reasonRequired, STATUS_LABELS } from '../domain/checklists.ts';
 import { formatDateId, formatIsoDate, parseIsoDate, toLocalDate } from '../domain/dates.ts';
 import type { Stage } from '../domain/stages.ts';
 import { STAGE_LABELS } from '../domain/stages.ts';
@@ -25,6 +25,8 @@ export interface OpdItem {
   indicator: number | null;
   level: number | null;
   stage: string | null;
+  /** what this viewer may do with it, as the chat's item buttons offer it; `reason`: asks for one */
+  actions: { action: ItemAction; label: string; reason: boolean }[];
   /** id: to ask for a Telegram file in one's own chat (`sendable`) */
   evidence: { id: number; kind: string; name: string; link: string | null; sendable: boolean }[];
 }
@@ -71,7 +73,13 @@ export async function dashboardOpdPage(db: Db, viewer: DashboardViewer, opdId: n
     items: items.map((item) => {
       const status = item.status as ItemStatus;
       const due = effectiveDueDate(item.dueDate, item.stage ? stageDue.get(item.stage) ?? null : null);
+      const state = { status, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length };
+      // As in chat: submitting needs evidence first (attached in chat), so it is offered only with some.
+      const actions = allowedActions(state, { personId: viewer.personId, roles: viewer.roles, opdIds: viewer.opdIds })
+        .filter((a) => a !== 'ajukan' || state.evidenceCount > 0)
+        .map((action) => ({ action, label: ACTION_LABELS[action], reason: reasonRequired(action, status) }));
       return {
+        actions,
         id: item.id, title: item.title, status, statusLabel: STATUS_LABELS[status],
         assignee: item.assignee?.displayName ?? null,
         due: due ? { iso: due, text: formatDateId(parseIsoDate(due)!) } : null,

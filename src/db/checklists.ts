@@ -171,7 +171,7 @@ export async function listOpdItemsWithEvidence(db: Db, workspaceId: number, eval
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
     include: {
       indicator: { select: { no: true } },
-      assignee: { select: { displayName: true } },
+      assignee: { select: { id: true, displayName: true } },
       evidence: { select: { id: true, kind: true, fileName: true, mimeType: true, url: true, telegramFileId: true }, orderBy: { id: 'asc' } },
     },
   });

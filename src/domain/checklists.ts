@@ -154,7 +154,7 @@ function check(item: ItemState, action: ItemAction, actor: ItemActor): { ok: tru
 }
 
 /** A reason is required when the PIC must learn what to fix: sending back, reopening a finished item. */
-function reasonRequired(action: ItemAction, from: ItemStatus): boolean {
+export function reasonRequired(action: ItemAction, from: ItemStatus): boolean {
   return action === 'kembalikan' || (action === 'buka' && from === 'selesai');
 }
 

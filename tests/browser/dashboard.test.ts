@@ -126,6 +126,19 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
     await page.locator('article.opd').first().waitFor();
     expect(await page.locator('article.opd').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['bappeda']);
     expect(await page.getByRole('button', { name: 'OPD saya' }).count()).toBe(1);
+    // The PIC moves their own OPD's item as in chat: the buttons are the chat's, the rule the server's.
+    const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const evaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: bappeda.workspaceId }, orderBy: { year: 'desc' } });
+    await h.t.db.checklistItem.create({ data: { workspaceId: bappeda.workspaceId, evaluationId: evaluation.id, opdId: bappeda.id, title: 'Susun draf Perbup SPBE' } });
+    await page.getByRole('button', { name: 'Bappeda' }).click();
+    const startable = page.locator('article.item', { has: page.getByRole('button', { name: 'Mulai kerjakan' }) }).first();
+    await startable.waitFor();
+    const id = Number(await startable.getAttribute('data-id'));
+    const card = page.locator(`article.item[data-id="${id}"]`);
+    await card.getByRole('button', { name: 'Mulai kerjakan' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe(`Item #${id} sekarang: Proses.`);
+    expect((await h.t.db.checklistItem.findUniqueOrThrow({ where: { id } })).status).toBe('proses');
+    expect(await page.locator('button', { hasText: 'Setujui' }).count()).toBe(0);
     await page.close();
   });
 

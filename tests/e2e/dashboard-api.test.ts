@@ -169,6 +169,7 @@ describe('an OPD\'s page', () => {
 
   it('opens a PIC\'s own OPD only, and nothing of another workspace', async () => {
     h = await startHarness({ dashboard: DASHBOARD });
+    await addItems(h);
     const port = h.running.port!;
     const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
     const other = await h.t.db.opd.findFirstOrThrow({ where: { code: { not: 'bappeda' } } });
@@ -176,7 +177,11 @@ describe('an OPD\'s page', () => {
     const refused = await getJson(port, `/dasbor/api/opd/${other.id}`, signedInitData(budi, h.api.token));
     expect(refused.status).toBe(404);
     expect(refused.body).not.toHaveProperty('items');
-    expect((await getJson(port, `/dasbor/api/opd/${other.id}`, signedInitData(sekda, h.api.token))).status).toBe(200);
+    const leader = await getJson(port, `/dasbor/api/opd/${other.id}`, signedInitData(sekda, h.api.token));
+    expect(leader.status).toBe(200);
+    // A pimpinan reads everything and is offered no move.
+    expect((leader.body.items as unknown[]).length).toBeGreaterThan(0);
+    expect((leader.body.items as { actions: unknown[] }[]).every((i) => i.actions.length === 0)).toBe(true);
     const frameworkId = (await findFrameworkIdByCode(h.t.db, 'spbe-2020'))!;
     const { workspace } = await createWorkspace(h.t.db, {
       slug: 'paser', name: 'Pemkab Paser', timeZone: 'Asia/Makassar', targetUnits: null, frameworkId, year: 2024,
