@@ -99,6 +99,9 @@ beforeAll(async () => {
   await waitFor(bots[0]!, 'bot started');
   bots.push(startBot(ports[1]!, proxy.port), startBot(ports[2]!, proxy.port));
   await Promise.all(bots.slice(1).map((b) => waitFor(b, 'bot started')));
+  // Each process shares Telegram's limits once it has seen the others (the first, within its next
+  // presence check, 10 s): only then is the bot as a whole held to them.
+  await Promise.all(bots.map((b) => waitFor(b, 'other bot processes found')));
   db = createDb(databaseUrl(name));
   const io = { out: () => undefined, err: () => undefined };
   const now = new Date();

@@ -85,6 +85,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // Tests send far more than 20 messages a minute to the demo group; the limits have their own test.
     sendLimits: options.sendLimits ?? { perSecond: 10_000, perGroupPerMinute: 1_000_000, perChatIntervalMs: 0 },
     ...(options.dashboard ? { dashboard: options.dashboard } : {}),
+    // One bot process, as `npm start` alone runs: no send budget shared with others (that has its
+    // own tests with two bots on one database, and the three-process test).
+    sharedSendBudget: false,
   };
   options.beforeLaunch?.(api);
   const bot = createBot(deps, { token: api.token, apiRoot });
