@@ -7,6 +7,7 @@ import { parseTelegramId } from '../domain/workspace-rules.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db, Queryable } from './client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { replanWorkspace } from './reminder-plan.ts';
 
 export interface TelegramUser {
@@ -52,30 +53,10 @@ export interface Membership {
   opdIds: number[];
 }
 
-/** Every workspace the person belongs to, with roles and OPDs: one query. */
-export async function findMemberships(db: Db, personId: number): Promise<Membership[]> {
+/** Live memberships matching `where`, each with its workspace's row, roles and OPDs: one query. */
+async function membershipsWhere(db: Db, where: Prisma.MemberWhereInput) {
   const rows = await db.member.findMany({
-    where: { personId, removedAt: null },
-    include: { workspace: { select: { name: true, slug: true } }, roles: true, opds: true },
-    orderBy: { workspaceId: 'asc' },
-  });
-  return rows.map((m) => ({
-    memberId: m.id,
-    workspaceId: m.workspaceId,
-    workspaceName: m.workspace.name,
-    workspaceSlug: m.workspace.slug,
-    roles: m.roles.map((r) => r.role as Role),
-    opdIds: m.opds.map((o) => o.opdId),
-  }));
-}
-
-/**
- * The same, found by Telegram id, with each workspace's row: one query that needs no person row
- * first, so an update's access is looked up in one round of parallel queries (empty for a stranger).
- */
-export async function findMembershipsByTelegramId(db: Db, telegramId: bigint) {
-  const rows = await db.member.findMany({
-    where: { person: { telegramId }, removedAt: null },
+    where: { ...where, removedAt: null },
     include: { workspace: true, roles: true, opds: true },
     orderBy: { workspaceId: 'asc' },
   });
@@ -88,6 +69,19 @@ export async function findMembershipsByTelegramId(db: Db, telegramId: bigint) {
     opdIds: m.opds.map((o) => o.opdId),
     workspace: m.workspace,
   }));
+}
+
+/** Every workspace the person belongs to, with roles and OPDs: one query. */
+export async function findMemberships(db: Db, personId: number): Promise<Membership[]> {
+  return membershipsWhere(db, { personId });
+}
+
+/**
+ * The same, found by Telegram id: it needs no person row first, so an update's access is looked
+ * up in one round of parallel queries (empty for a stranger).
+ */
+export async function findMembershipsByTelegramId(db: Db, telegramId: bigint) {
+  return membershipsWhere(db, { person: { telegramId } });
 }
 
 /**
