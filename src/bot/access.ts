@@ -24,8 +24,33 @@ function fromMembership(personId: number, m: Membership | undefined, workspace: 
   return { personId, workspace, roles: m?.roles ?? [], opdIds: m?.opdIds ?? [], problem: m ? null : 'not-member' };
 }
 
-export async function resolveAccess(ctx: BotContext): Promise<Access> {
-  if (ctx.access) return ctx.access;
+// One lookup per update, however many callers ask (and the first may ask before the duplicate check ends).
+const pending = new WeakMap<BotContext, Promise<Access>>();
+
+export function resolveAccess(ctx: BotContext): Promise<Access> {
+  if (ctx.access) return Promise.resolve(ctx.access);
+  let lookup = pending.get(ctx);
+  if (!lookup) {
+    lookup = lookUpAccess(ctx);
+    pending.set(ctx, lookup);
+  }
+  return lookup;
+}
+
+/** Telegram's stand-ins for anonymous group admins and channel posts: never a person. */
+export const ANONYMOUS_SENDERS = new Set([1087968824, 777000, 136817688]);
+
+/**
+ * Starts the access lookup of a message or button press while the duplicate check runs, so the
+ * two take one round trip instead of two; every such update looks up its access anyway (the
+ * commands' guard, the flows' router). A failure surfaces where the handler awaits it.
+ */
+export function prefetchAccess(ctx: BotContext): void {
+  if (!ctx.from || !ctx.chat || ANONYMOUS_SENDERS.has(ctx.from.id) || (!ctx.message && !ctx.callbackQuery)) return;
+  resolveAccess(ctx).catch(() => undefined);
+}
+
+async function lookUpAccess(ctx: BotContext): Promise<Access> {
   const chat = ctx.chat!;
   // One round of independent queries (in parallel on PostgreSQL): the person, their memberships
   // by Telegram id, and the group's link.

@@ -6,6 +6,7 @@ import type { Telegraf as TelegrafType } from 'telegraf';
 import { Telegraf } from 'telegraf';
 import { markUnreachable, moveChatId } from '../db/chats.ts';
 import { claimUpdate } from '../db/updates.ts';
+import { prefetchAccess } from './access.ts';
 import { RateLimiter } from '../domain/rate-limit.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { assignFeature } from './features/assign.ts';
@@ -78,6 +79,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): TelegrafTyp
 
   bot.use(async (ctx, next) => {
     installSender(ctx.telegram, DEFAULT_RETRY, hooks, sendLimiter);
+    prefetchAccess(ctx);
     if (!(await claimUpdate(deps.db, ctx.update.update_id))) {
       deps.logger.info({ updateId: ctx.update.update_id }, 'repeated update skipped');
       return;

@@ -1,14 +1,12 @@
 // The role check of every command and every button press, on the server, from the update.
 import { Markup } from 'telegraf';
-import { resolveAccess, membershipsOf } from './access.ts';
+import { ANONYMOUS_SENDERS, membershipsOf, resolveAccess } from './access.ts';
 import type { Access, BotContext } from './context.ts';
 import type { Audience, CommandSpec } from './registry.ts';
 import { allows, findCommand } from './registry.ts';
 import { roleName, texts } from './texts.ts';
 import { reply } from './reply.ts';
 
-/** Telegram's stand-ins for anonymous group admins and channel posts: never a person. */
-const ANONYMOUS_SENDERS = new Set([1087968824, 777000, 136817688]);
 
 export function audienceText(audience: Audience): string {
   if (audience === 'anyone') return 'siapa saja';

@@ -114,10 +114,15 @@ const cache = new Map<number, { hash: string; stored: StoredFramework }>();
 export async function findFrameworkById(db: Db, id: number): Promise<StoredFramework | null> {
   const head = await db.framework.findUnique({ where: { id }, select: { contentHash: true } });
   if (!head) return null;
+  return frameworkWithHash(db, id, head.contentHash);
+}
+
+/** The framework whose current content hash the caller has just read (in a query of its own). */
+export async function frameworkWithHash(db: Db, id: number, contentHash: string): Promise<StoredFramework | null> {
   const hit = cache.get(id);
-  if (hit?.hash === head.contentHash) return hit.stored;
+  if (hit?.hash === contentHash) return hit.stored;
   const stored = await loadFramework(db, id);
-  if (stored) cache.set(id, { hash: head.contentHash, stored });
+  if (stored) cache.set(id, { hash: contentHash, stored });
   return stored;
 }
 

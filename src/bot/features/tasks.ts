@@ -23,10 +23,9 @@ export function tasksFeature() {
   composer.command('tugas', guarded('tugas', async (ctx, access) => {
     const items = await listOpenItemsOf(ctx.deps.db, access.workspace.id, access.personId);
     if (items.length === 0) return void (await reply(ctx, t.tasksEmpty));
-    const stages = new Map<number, Map<string, string | null>>();
-    for (const evaluationId of new Set(items.map((i) => i.evaluationId).filter((id): id is number => id !== null))) {
-      stages.set(evaluationId, new Map((await listStages(ctx.deps.db, evaluationId)).map((s) => [s.kind, s.dueDate])));
-    }
+    const evaluationIds = [...new Set(items.map((i) => i.evaluationId).filter((id): id is number => id !== null))];
+    const stageRows = await Promise.all(evaluationIds.map((id) => listStages(ctx.deps.db, id)));
+    const stages = new Map(evaluationIds.map((id, k) => [id, new Map(stageRows[k]!.map((s) => [s.kind, s.dueDate]))]));
     const withDue = items.map((i) => ({ item: i, due: effectiveDueDate(i.dueDate, i.stage && i.evaluationId ? stages.get(i.evaluationId)?.get(i.stage) ?? null : null) }));
     // Nearest deadline first; items without one last.
     withDue.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.item.id - b.item.id);
@@ -38,11 +37,15 @@ export function tasksFeature() {
     const { db } = ctx.deps;
     const evaluation = await findEvaluation(db, access.workspace.id);
     if (!evaluation) return void (await reply(ctx, t.progressEmpty));
-    const [counts, opds, stages, byIndicator] = await Promise.all([
+    // Everything that needs only the evaluation in one round (in parallel on PostgreSQL, where
+    // each round trip is about a millisecond of the reply); the overdue list needs the stages.
+    const [counts, opds, stages, byIndicator, fw, external] = await Promise.all([
       countItemsByOpd(db, access.workspace.id, evaluation.id),
       listOpds(db, access.workspace.id),
       listStages(db, evaluation.id),
       countItemsByIndicator(db, access.workspace.id, evaluation.id),
+      findFrameworkById(db, evaluation.frameworkId),
+      listExternalValues(db, evaluation.id),
     ]);
     if (counts.length === 0) return void (await reply(ctx, t.progressEmpty));
     const today = formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
@@ -62,7 +65,6 @@ export function tasksFeature() {
       const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
       for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, i.opd.name, dueText(effectiveDueDate(i.dueDate, i.stage ? stageDue.get(i.stage) ?? null : null)) ?? '–'));
     }
-    const fw = await findFrameworkById(db, evaluation.frameworkId);
     const indicators = new Map([...(fw?.indicatorIds ?? new Map<number, number>())].map(([no, id]) => [id, no]));
     const readiness = [...new Set(byIndicator.map((r) => r.indicatorId!))]
       .map((id) => ({ no: indicators.get(id) ?? 0, ...tally(byIndicator.filter((r) => r.indicatorId === id)) }))
@@ -71,7 +73,7 @@ export function tasksFeature() {
       .slice(0, 5);
     if (readiness.length > 0) lines.push(t.readinessTitle, ...readiness.map((r) => t.readinessLine(r.no, r.done, r.total)));
     const waiting = fw?.def.indicators.some((i) => i.externalIndex)
-      ? missingExternalIndices(fw.def, new Set((await listExternalValues(db, evaluation.id)).keys())) : [];
+      ? missingExternalIndices(fw.def, new Set(external.keys())) : [];
     if (waiting.length > 0) lines.push(scoreTexts.externalWaiting(waiting.map(waitingText)));
     await reply(ctx, lines.join('\n'), Markup.inlineKeyboard([Markup.button.callback(fileTexts.exportButton, 'exp:xlsx')]));
   }));
