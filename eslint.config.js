@@ -1,6 +1,6 @@
 // The dependency rule of docs/architecture.md, enforced here rather than in a wiki page:
-// src/domain is pure (no Prisma, no Telegram, no scheduler, no other layer), and nothing
-// imports the composition root.
+// src/domain is pure (no Prisma, no Telegram, no scheduler, no other layer), src/app (the use
+// cases) knows no transport, and nothing imports the composition root.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -26,6 +26,18 @@ export default tseslint.config(
         patterns: [
           { group: layers.map((l) => `**/${l}/**`), message: 'src/domain imports nothing from the other layers.' },
           { group: ['telegraf/*', '@prisma/*', 'node-cron/*'], message: 'src/domain is pure: no I/O libraries.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'telegraf', message: 'src/app knows no transport: it returns whom to tell, the transport tells them.' }],
+        patterns: [
+          { group: ['**/bot/**', '**/dashboard/**', '**/cli/**', '**/jobs/**', 'telegraf/*'], message: 'src/app imports only src/db and src/domain.' },
+          { group: ['**/main.ts'], message: 'Nothing imports the composition root.' },
         ],
       }],
     },

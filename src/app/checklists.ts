@@ -3,24 +3,34 @@
 // workspace, checks the domain's state machine, writes the status with its audit entry and
 // replan (only if nobody moved the item meanwhile), and says what happened and whom to tell; the
 // chat and the dashboard only parse the request and render the outcome.
-import { botActor } from '../db/audit.ts';
 import { changeItemStatus, findItem } from '../db/checklists.ts';
 import type { Db } from '../db/client.ts';
-import type { ItemAction, ItemActor, ItemStatus } from '../domain/checklists.ts';
+import type { ItemAction, ItemStatus } from '../domain/checklists.ts';
 import { moveItem } from '../domain/checklists.ts';
+import type { AppActor } from './actors.ts';
+import { auditActorOf } from './actors.ts';
 
 export interface MoveRequest {
   workspaceId: number;
-  actor: ItemActor;
+  actor: AppActor;
   itemId: number;
   action: ItemAction;
   reason: string | null;
   now: Date;
 }
 
+/** Someone the bot should tell privately: an item's assignee. */
+export interface NoticePerson {
+  id: number;
+  telegramId: bigint;
+  displayName: string;
+  /** null: they never opened a private chat with the bot, so it cannot write to them */
+  privateChatAt: Date | null;
+}
+
 /** The assignee to tell, when someone else accepted or sent back their item. */
 export interface MoveNotice {
-  person: { id: number; telegramId: bigint; displayName: string; privateChatAt: Date | null };
+  person: NoticePerson;
   kind: 'selesai' | 'revisi';
   reason: string | null;
 }
@@ -39,7 +49,7 @@ export async function moveChecklistItem(db: Db, request: MoveRequest): Promise<M
   if (!result.ok) return { ok: false, problem: 'refused', reason: result.reason };
   const moved = await changeItemStatus(db, {
     workspaceId: request.workspaceId, itemId: item.id, from: item.status, to: result.status, reason: result.reason, at: request.now,
-  }, botActor(request.actor.personId));
+  }, auditActorOf(request.actor));
   if (!moved) return { ok: false, problem: 'stale' };
   const told = item.assignee && item.assignee.id !== request.actor.personId && (result.status === 'revisi' || result.status === 'selesai');
   return {

@@ -8,6 +8,7 @@ import { dashboardSummary } from '../app/dashboard.ts';
 import { dashboardOpdPage, evidenceFileFor } from '../app/dashboard-opd.ts';
 import { verificationQueue } from '../app/dashboard-queue.ts';
 import { dashboardIndicatorPage } from '../app/dashboard-indicator.ts';
+import { memberActor } from '../app/actors.ts';
 import { moveChecklistItem } from '../app/checklists.ts';
 import type { MoveNotice } from '../app/checklists.ts';
 import { ITEM_ACTIONS, STATUS_LABELS } from '../domain/checklists.ts';
@@ -132,7 +133,7 @@ async function moveRequest(deps: DashboardDeps, req: IncomingMessage, res: Serve
   const reason = typeof body.alasan === 'string' ? body.alasan.trim() : null;
   if (reason !== null && [...reason].length > REASON_MAX_LENGTH) return json(res, 400, { error: t.reasonTooLong(REASON_MAX_LENGTH) });
   const outcome = await moveChecklistItem(deps.db, {
-    workspaceId: viewer.workspace.id, actor: { personId: viewer.personId, roles: viewer.roles, opdIds: viewer.opdIds },
+    workspaceId: viewer.workspace.id, actor: memberActor(viewer),
     itemId, action: action as ItemAction, reason: reason || null, now,
   });
   if (!outcome.ok) return json(res, outcome.problem === 'stale' ? 409 : 403, { error: outcome.problem === 'stale' ? t.stale409 : outcome.reason });

@@ -61,7 +61,8 @@ export interface ItemState {
 }
 
 export interface ItemActor {
-  personId: number;
+  /** null: the admin at the command line, who is nobody's assignee */
+  personId: number | null;
   roles: readonly Role[];
   /** the OPDs this person is PIC of */
   opdIds: readonly number[];
@@ -240,5 +241,11 @@ export function progressBar(done: number, total: number, width = 10): string {
  * (a PIC adds a link to an item already submitted; the status only moves from belum/proses/revisi).
  */
 export function canAttachEvidence(item: ItemState, actor: ItemActor): boolean {
-  return isOpen(item.status) && moveItem({ ...item, status: 'proses', evidenceCount: 1 }, 'ajukan', actor).ok;
+  return evidenceRefusal(item, actor) === null;
+}
+
+/** Why the actor may not attach evidence to this item (a closed one is refused as closed), or null. */
+export function evidenceRefusal(item: ItemState, actor: ItemActor): string | null {
+  const asSubmittable = moveItem({ ...item, status: isOpen(item.status) ? 'proses' : item.status, evidenceCount: 1 }, 'ajukan', actor);
+  return asSubmittable.ok ? null : asSubmittable.reason;
 }

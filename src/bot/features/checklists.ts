@@ -1,9 +1,11 @@
 // /ceklis: an OPD's items with buttons; an item's detail; moving it (re-checked on the server
 // by the domain's state machine); evidence and reasons captured through a stored flow.
 import { Composer, Markup } from 'telegraf';
+import { memberActor } from '../../app/actors.ts';
 import { moveChecklistItem } from '../../app/checklists.ts';
-import { attachEvidence, findItem, listOpdItems } from '../../db/checklists.ts';
-import type { NewEvidence } from '../../db/checklists.ts';
+import { attachItemEvidence } from '../../app/evidence.ts';
+import type { NewEvidence } from '../../app/evidence.ts';
+import { findItem, listOpdItems } from '../../db/checklists.ts';
 import { findEvaluation } from '../../db/evaluations.ts';
 import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdByCode, findOpdsByIds, listOpds } from '../../db/opds.ts';
@@ -52,23 +54,19 @@ async function showPage(ctx: BotContext, access: WorkspaceAccess, opd: { id: num
   else await reply(ctx, text, markup);
 }
 
-function actorOf(access: WorkspaceAccess) {
-  return { personId: access.personId, roles: access.roles, opdIds: access.opdIds };
-}
-
 async function showItem(ctx: BotContext, access: WorkspaceAccess, itemId: number) {
   const item = await findItem(ctx.deps.db, access.workspace.id, itemId);
   if (!item) return void (await reply(ctx, t.moveStale));
   const dues = item.evaluationId ? await stageDues(ctx, item.evaluationId) : new Map<string, string | null>();
   const state = { status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length };
-  const actions = allowedActions(state, actorOf(access));
-  const canAttach = canAttachEvidence(state, actorOf(access));
+  const actions = allowedActions(state, memberActor(access));
+  const canAttach = canAttachEvidence(state, memberActor(access));
   await reply(ctx, itemDetailText(item, effectiveDueDate(item.dueDate, item.stage ? dues.get(item.stage) ?? null : null)),
     itemButtons(item.id, actions.filter((a) => a !== 'ajukan' || state.evidenceCount > 0), canAttach));
 }
 
 async function applyMove(ctx: BotContext, access: WorkspaceAccess, itemId: number, action: ItemAction, reason: string | null) {
-  const outcome = await moveChecklistItem(ctx.deps.db, { workspaceId: access.workspace.id, actor: actorOf(access), itemId, action, reason, now: ctx.deps.clock.now() });
+  const outcome = await moveChecklistItem(ctx.deps.db, { workspaceId: access.workspace.id, actor: memberActor(access), itemId, action, reason, now: ctx.deps.clock.now() });
   if (!outcome.ok) return outcome.problem === 'stale' ? t.moveStale : texts.problem(outcome.reason);
   const { item, notice } = outcome;
   if (notice) await notifyPerson(ctx, notice.person, notice.kind === 'revisi' ? t.notifyRevision(item.id, item.title, notice.reason ?? '') : t.notifyVerified(item.id, item.title));
@@ -119,7 +117,7 @@ export function checklistsFeature() {
     if (NEEDS_REASON.includes(action)) {
       const item = await findItem(ctx.deps.db, access.workspace.id, itemId);
       const check = item && moveItem({ status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length },
-        action, actorOf(access), 'alasan');
+        action, memberActor(access), 'alasan');
       if (!check || !check.ok) return void (await ctx.answerCbQuery(check ? check.reason : t.moveStale, { show_alert: true }));
       await setFlow(ctx.deps.db, access.personId, chatIdOf(ctx), { kind: 'alasan', step: 'alasan', workspaceId: access.workspace.id, data: { itemId, action } },
         new Date(ctx.deps.clock.now().getTime() + FLOW_MINUTES * 60_000));
@@ -136,8 +134,8 @@ export function checklistsFeature() {
     const itemId = Number(ctx.match[1]);
     const item = await findItem(ctx.deps.db, access.workspace.id, itemId);
     const state = item && { status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: 1 };
-    if (!state || !canAttachEvidence(state, actorOf(access))) {
-      const why = state ? moveItem({ ...state, status: 'proses' }, 'ajukan', actorOf(access)) : null;
+    if (!state || !canAttachEvidence(state, memberActor(access))) {
+      const why = state ? moveItem({ ...state, status: 'proses' }, 'ajukan', memberActor(access)) : null;
       return void (await ctx.answerCbQuery(why && !why.ok ? why.reason : t.moveStale, { show_alert: true }));
     }
     await setFlow(ctx.deps.db, access.personId, chatIdOf(ctx), { kind: 'bukti', step: 'bukti', workspaceId: access.workspace.id, data: { itemId } },
@@ -178,17 +176,14 @@ export async function handleChecklistFlow(ctx: BotContext, access: WorkspaceAcce
     await reply(ctx, t.evidenceNeedsFile);
     return true;
   }
-  const item = await findItem(ctx.deps.db, access.workspace.id, itemId);
-  if (!item) {
+  const outcome = await attachItemEvidence(ctx.deps.db, { workspaceId: access.workspace.id, actor: memberActor(access), itemId, evidence, now: ctx.deps.clock.now() });
+  if (!outcome.ok && outcome.problem === 'stale') {
     await reply(ctx, t.moveStale);
     return true;
   }
-  const state = { status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length + 1 };
-  const submit = moveItem(state, 'ajukan', actorOf(access));
-  const to = submit.ok ? submit.status : item.status;
-  await attachEvidence(ctx.deps.db, { workspaceId: access.workspace.id, itemId, from: item.status, to, evidence, at: ctx.deps.clock.now() }, { via: 'bot', personId: access.personId });
+  // Saved or refused, this flow is over: a refusal (role lost, item closed) would not change on a retry.
   await clearFlow(ctx.deps.db, access.personId, chatIdOf(ctx));
-  await reply(ctx, t.evidenceSaved(itemId, STATUS_LABELS[to as ItemStatus]));
+  await reply(ctx, outcome.ok ? t.evidenceSaved(itemId, STATUS_LABELS[outcome.to]) : texts.problem(outcome.reason));
   return true;
 }
 
