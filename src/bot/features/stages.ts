@@ -1,9 +1,11 @@
 // Stages (tahapan): dates and days left, and coordinators setting them.
 import { Composer } from 'telegraf';
-import { botActor } from '../../db/audit.ts';
+import { memberActor } from '../../app/actors.ts';
+import type { ScheduleOutcome } from '../../app/stages.ts';
+import { scheduleStage } from '../../app/stages.ts';
 import { loadEvaluationContext } from '../../db/evaluations.ts';
-import { listStages, setStageDate } from '../../db/stages.ts';
-import { daysLeftText, evaluationDateRange, formatDateId, isDateInRange, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
+import { listStages } from '../../db/stages.ts';
+import { daysLeftText, formatDateId, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
 import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { formatTimeId } from '../../domain/dates.ts';
 import { arg, parseWith, words } from '../args.ts';
@@ -11,11 +13,22 @@ import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { stageTexts as t, texts } from '../texts.ts';
+import { reportTexts } from '../texts-reports.ts';
 
 function timeText(hhmm: string | null, tz: string): string | null {
   if (!hhmm) return null;
   const [hour, minute] = hhmm.split(':').map(Number);
   return formatTimeId({ hour: hour!, minute: minute! }, tz);
+}
+
+function jadwalRefusal(outcome: Exclude<ScheduleOutcome, { ok: true }>, dateWord: string): string {
+  switch (outcome.problem) {
+    case 'out-of-range': return t.dateOutOfRange(dateWord, outcome.year, formatDateId(outcome.range.first), formatDateId(outcome.range.last));
+    case 'no-evaluation': return reportTexts.noEvaluation(outcome.reason);
+    case 'refused': return texts.problem(outcome.reason);
+    // The command's own parser wrote the date and time: a malformed one is a bug, for bot.catch.
+    case 'malformed': throw new Error('jadwal: a parsed date or time was refused as malformed');
+  }
 }
 
 export function stagesFeature() {
@@ -45,16 +58,12 @@ export function stagesFeature() {
       const problem = stageWord && !stage.ok ? stage.problem : dateWord && !date.ok ? date.problem : time && !time.ok ? time.problem : undefined;
       return void (await reply(ctx, texts.usage(spec, problem)));
     }
-    const ev = await loadEvaluationContext(ctx.deps.db, access.workspace.id);
-    const range = evaluationDateRange(ev.evaluation.year);
-    if (!isDateInRange(parseIsoDate(date.value)!, range)) {
-      return void (await reply(ctx, t.dateOutOfRange(dateWord!, ev.evaluation.year, formatDateId(range.first), formatDateId(range.last))));
-    }
-    const dueTime = time?.ok ? time.value : null;
-    await setStageDate(ctx.deps.db, {
-      evaluationId: ev.evaluation.id, workspaceId: access.workspace.id, stage: stage.value, dueDate: date.value, dueTime,
-    }, botActor(access.personId), ctx.deps.clock.now());
-    await reply(ctx, t.scheduled(STAGE_LABELS[stage.value], formatDateId(parseIsoDate(date.value)!), timeText(dueTime, access.workspace.timeZone)));
+    const outcome = await scheduleStage(ctx.deps.db, {
+      workspaceId: access.workspace.id, actor: memberActor(access), stage: stage.value, date: date.value,
+      time: time?.ok ? time.value : null, now: ctx.deps.clock.now(),
+    });
+    if (!outcome.ok) return void (await reply(ctx, jadwalRefusal(outcome, dateWord!)));
+    await reply(ctx, t.scheduled(STAGE_LABELS[outcome.stage], formatDateId(parseIsoDate(outcome.date)!), timeText(outcome.time, access.workspace.timeZone)));
   }));
 
   return composer;
