@@ -2,16 +2,12 @@
 // decimal 1,00–5,00), or another agency's index value for the indicators that take theirs from
 // one (/nilai 5 sdi 58,3): the bot keeps that value and records the indicator value it derives.
 import { Composer } from 'telegraf';
-import { botActor } from '../../db/audit.ts';
-import type { EvaluationContext } from '../../db/evaluations.ts';
+import { memberActor } from '../../app/actors.ts';
+import type { RecordValueOutcome } from '../../app/scores.ts';
+import { recordIndicatorValue } from '../../app/scores.ts';
 import { loadEvaluationContext } from '../../db/evaluations.ts';
-import { recordExternalScore, recordScore } from '../../db/scores.ts';
-import { computeIndex } from '../../domain/index-calculation.ts';
-import { formatDecimal } from '../../domain/decimal.ts';
-import { formatFraction } from '../../domain/numbers.ts';
-import type { Stage } from '../../domain/stages.ts';
-import { effectiveValues, latestScoredStage, STAGE_LABELS } from '../../domain/stages.ts';
-import { formatValue, isDecimalFramework, parseExternalValue, parseIndicatorValue } from '../../domain/values.ts';
+import { STAGE_LABELS } from '../../domain/stages.ts';
+import { formatValue, isDecimalFramework } from '../../domain/values.ts';
 import type { FrameworkDef } from '../../domain/framework-types.ts';
 import type { CommandSpec } from '../registry.ts';
 import { arg, parseWith, words } from '../args.ts';
@@ -19,21 +15,28 @@ import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { scoreTexts as t, texts } from '../texts.ts';
-import { valueWithBand } from './indicator-detail.ts';
+import { valueWithBand } from '../../domain/value-labels.ts';
 
-const NOTE_MAX = 500;
-
-/** The index of `stage` before and after one value changes, for the reply. */
-function indexChange(ev: EvaluationContext, stage: Stage, indicatorNo: number, value: number) {
-  const fw = ev.framework.def;
-  const before = computeIndex(fw, effectiveValues(ev.recorded, stage));
-  const recorded = new Map(ev.recorded);
-  recorded.set(stage, new Map(recorded.get(stage) ?? []).set(indicatorNo, value));
-  const after = computeIndex(fw, effectiveValues(recorded, stage));
-  if (!after.total) return { index: null, delta: null };
-  // Units are exact (× 10 000): 0,05 × 0,26 shows as 0,013, not a rounded 0,01.
-  const delta = before.totalUnits === null ? null : formatDecimal(after.totalUnits! - before.totalUnits, 4, 2);
-  return { index: formatFraction(after.total), delta };
+/** What /nilai answers: the recorded figures as before the move to src/app, or why not. */
+function nilaiReply(outcome: RecordValueOutcome, fw: FrameworkDef, spec: CommandSpec, typedValue: boolean): string {
+  if (outcome.ok && outcome.kind === 'external') {
+    return t.externalRecorded(outcome.indicator.no, outcome.source, formatValue({ valueDecimals: 2 }, outcome.raw), STAGE_LABELS[outcome.stage],
+      outcome.derived === null ? null : valueWithBand(fw, outcome.indicator, outcome.derived), outcome.index, outcome.delta);
+  }
+  if (outcome.ok) {
+    const { oldValue, value } = outcome;
+    return t.scoreRecorded(outcome.indicator.no, STAGE_LABELS[outcome.stage], valueWithBand(fw, outcome.indicator, value),
+      oldValue === null ? null : formatValue(fw, oldValue), oldValue === value, outcome.index, outcome.delta);
+  }
+  switch (outcome.problem) {
+    case 'external-mismatch': return t.externalUnknown(outcome.indicatorNo, outcome.named, outcome.own, outcome.takers);
+    // An index named without its value: the usage alone.
+    case 'value': return texts.usage(spec, typedValue ? outcome.reason : undefined);
+    case 'note-too-long': return t.noteTooLong;
+    case 'refused': return texts.problem(outcome.reason);
+    // The command parsed the number and the index code against this framework: not reached.
+    case 'indicator': case 'unknown-external': throw new Error(`nilai: a parsed request was refused (${outcome.problem})`);
+  }
 }
 
 /** The usage a refusal shows, in the framework's own terms: whole levels, or decimals and external indices. */
@@ -54,45 +57,18 @@ export function scoreRecordFeature() {
     const [noWord, valueWord, ...rest] = words(ctx.payload);
     const no = parseWith(arg.indicatorNo(fw.indicators.length), noWord ?? '');
     if (!no.ok || !valueWord) return void (await reply(ctx, texts.usage(spec, noWord && !no.ok ? no.problem : undefined)));
-    const indicator = fw.indicators.find((i) => i.no === no.value)!;
 
     // "/nilai 5 sdi 58,3": the second word names another agency's index (SDI, SJIG, EPSS, IKASANDI).
-    const ext = indicator.externalIndex;
     const named = fw.indicators.find((i) => i.externalIndex?.code.toLowerCase() === valueWord.toLowerCase())?.externalIndex ?? null;
-    const isExternal = named !== null;
-    if (named && ext?.code !== named.code) {
-      return void (await reply(ctx, t.externalUnknown(indicator.no, named.code, ext?.code ?? null,
-        fw.indicators.filter((i) => i.externalIndex?.code === named.code).map((i) => i.no))));
-    }
-    const [rawWord, ...afterValue] = isExternal ? rest : [valueWord, ...rest];
-    const parsedValue = isExternal ? null : parseIndicatorValue(fw, rawWord!);
-    const parsedExternal = isExternal ? parseExternalValue(ext!, rawWord ?? '') : null;
-    if (parsedValue && !parsedValue.ok) return void (await reply(ctx, texts.usage(spec, parsedValue.problem)));
-    if (parsedExternal && !parsedExternal.ok) return void (await reply(ctx, texts.usage(spec, rawWord ? parsedExternal.problem : undefined)));
-
+    const [rawWord, ...afterValue] = named ? rest : [valueWord, ...rest];
     const stageWord = afterValue[0];
     const explicit = stageWord ? parseWith(arg.stage, stageWord) : null;
-    const stage: Stage = explicit?.ok ? explicit.value : (latestScoredStage(ev.recorded) ?? 'mandiri');
-    const note = (explicit?.ok ? afterValue.slice(1) : afterValue).join(' ').trim() || null;
-    if (note && note.length > NOTE_MAX) return void (await reply(ctx, t.noteTooLong));
-
-    const base = {
-      evaluationId: ev.evaluation.id, workspaceId: access.workspace.id, indicatorId: ev.framework.indicatorIds.get(indicator.no)!,
-      indicatorNo: indicator.no, stage, note,
-    };
-    if (parsedExternal?.ok) {
-      const derived = parsedExternal.derived;
-      await recordExternalScore(ctx.deps.db, { ...base, source: ext!.code, raw: parsedExternal.raw, derived }, botActor(access.personId));
-      const change = derived === null ? null : indexChange(ev, stage, indicator.no, derived);
-      return void (await reply(ctx, t.externalRecorded(
-        indicator.no, ext!.code, formatValue({ valueDecimals: 2 }, parsedExternal.raw), STAGE_LABELS[stage],
-        derived === null ? null : valueWithBand(fw, indicator, derived), change?.index ?? null, change?.delta ?? null)));
-    }
-    const value = parsedValue!.ok ? parsedValue!.value : 0;
-    const change = indexChange(ev, stage, indicator.no, value);
-    const { oldValue } = await recordScore(ctx.deps.db, { ...base, value }, botActor(access.personId));
-    await reply(ctx, t.scoreRecorded(indicator.no, STAGE_LABELS[stage], valueWithBand(fw, indicator, value),
-      oldValue === null ? null : formatValue(fw, oldValue), oldValue === value, change.index, change.delta));
+    const outcome = await recordIndicatorValue(ctx.deps.db, {
+      actor: memberActor(access), context: ev, indicatorNo: no.value, valueText: rawWord ?? '', external: named?.code ?? null,
+      stage: explicit?.ok ? explicit.value : null,
+      note: (explicit?.ok ? afterValue.slice(1) : afterValue).join(' ').trim() || null,
+    });
+    await reply(ctx, nilaiReply(outcome, fw, spec, rawWord !== undefined));
   }));
 
   return composer;
