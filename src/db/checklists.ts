@@ -142,6 +142,23 @@ export async function listLeveledItems(db: Db, workspaceId: number, evaluationId
   });
 }
 
+/**
+ * What a new item is checked against, each scoped to the workspace: its evaluation (year), OPD,
+ * indicator (of that evaluation's framework) and stage deadline. Read side by side: four small
+ * reads, one round trip's wait.
+ */
+export async function findAssignTarget(db: Db, workspaceId: number, input: { evaluationId: number; opdId: number; indicatorId: number | null; stage: string | null }) {
+  const { evaluationId } = input;
+  const [evaluation, opd, indicator, stage] = await Promise.all([
+    db.evaluation.findFirst({ where: { id: evaluationId, workspaceId }, select: { id: true, year: true } }),
+    db.opd.findFirst({ where: { id: input.opdId, workspaceId }, select: { id: true, code: true, name: true } }),
+    input.indicatorId === null ? null
+      : db.indicator.findFirst({ where: { id: input.indicatorId, framework: { evaluations: { some: { id: evaluationId, workspaceId } } } }, select: { id: true, no: true } }),
+    input.stage === null ? null : db.stage.findUnique({ where: { evaluationId_kind: { evaluationId, kind: input.stage } }, select: { dueDate: true } }),
+  ]);
+  return { evaluation, opd, indicator, stageDue: stage?.dueDate ?? null };
+}
+
 export async function listPicsOfOpd(db: Db, workspaceId: number, opdId: number) {
   const members = await db.member.findMany({
     where: { workspaceId, removedAt: null, roles: { some: { role: 'pic' } }, opds: { some: { opdId } } },

@@ -249,3 +249,6 @@ export function evidenceRefusal(item: ItemState, actor: ItemActor): string | nul
   const asSubmittable = moveItem({ ...item, status: isOpen(item.status) ? 'proses' : item.status, evidenceCount: 1 }, 'ajukan', actor);
   return asSubmittable.ok ? null : asSubmittable.reason;
 }
+
+/** A new item's title length (as JavaScript counts it, as the chat always has): enough to say what is due, short enough for a list line. */
+export const TITLE_LENGTH = { min: 3, max: 200 } as const;

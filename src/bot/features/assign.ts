@@ -2,15 +2,18 @@
 // title → due date → assignee). Each step is stored with the workspace it was started in, so a
 // restart mid-flow loses nothing and a switch to another workspace cannot mix the two.
 import { Composer, Markup } from 'telegraf';
-import { botActor } from '../../db/audit.ts';
-import { createItem, listPicsOfOpd } from '../../db/checklists.ts';
+import { memberActor } from '../../app/actors.ts';
+import type { AssignOutcome } from '../../app/assignments.ts';
+import { assignNewItem } from '../../app/assignments.ts';
+import { listPicsOfOpd } from '../../db/checklists.ts';
 import { findEvaluation } from '../../db/evaluations.ts';
 import { findFrameworkById } from '../../db/frameworks.ts';
 import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdsByIds, listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
-import { effectiveDueDate } from '../../domain/checklists.ts';
+import { TITLE_LENGTH } from '../../domain/checklists.ts';
 import { evaluationDateRange, formatDateId, isDateInRange, parseIsoDate } from '../../domain/dates.ts';
+import type { Stage } from '../../domain/stages.ts';
 import { arg, parseWith } from '../args.ts';
 import type { BotContext } from '../context.ts';
 import type { WorkspaceAccess } from '../guard.ts';
@@ -56,13 +59,9 @@ export function assignFeature() {
     const flow = await getFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id), ctx.deps.clock.now());
     if (!flow || flow.kind !== 'tugaskan' || flow.step !== 'pic') return void (await ctx.answerCbQuery(t.flowExpired));
     if (await refusedElsewhere(ctx, access, flow)) return;
-    const d = flow.data as { opdId: number; opdName: string; indicatorId: number | null; title: string; dueDate: string | null; evaluationId: number; stage: string | null };
-    const pics = await listPicsOfOpd(ctx.deps.db, access.workspace.id, d.opdId);
-    const chosen = Number(ctx.match[1]) === 0 ? null : (pics.find((p) => p.id === Number(ctx.match[1])) ?? undefined);
-    // Only a PIC of that OPD (re-checked now) or nobody.
-    if (chosen === undefined) return void (await ctx.answerCbQuery(texts.buttonNoAccess));
-    await ctx.answerCbQuery();
-    await finish(ctx, access, d, chosen);
+    const chosen = Number(ctx.match[1]);
+    // Only a PIC of that OPD (re-checked by the use case now) or nobody.
+    await finish(ctx, access, flow.data as Draft, chosen === 0 ? null : chosen);
   });
 
   return composer;
@@ -70,16 +69,33 @@ export function assignFeature() {
 
 type Draft = { opdId: number; opdName: string; indicatorId: number | null; title: string; dueDate: string | null; evaluationId: number; stage: string | null };
 
-async function finish(ctx: BotContext, access: WorkspaceAccess, d: Draft, who: { id: number; displayName: string; telegramId: bigint; privateChatAt: Date | null } | null) {
-  const item = await createItem(ctx.deps.db, {
-    workspaceId: access.workspace.id, evaluationId: d.evaluationId, opdId: d.opdId, indicatorId: d.indicatorId, stage: d.stage,
-    level: null, title: d.title, description: null, dueDate: d.dueDate, assigneeId: who?.id ?? null,
-  }, botActor(access.personId), ctx.deps.clock.now());
+/**
+ * Creates the item through the use case and answers. From a button (`callback`), a chosen person
+ * who is no PIC of the OPD now is refused on the button and the flow waits for another press.
+ */
+async function finish(ctx: BotContext, access: WorkspaceAccess, d: Draft, assigneeId: number | null) {
+  const outcome = await assignNewItem(ctx.deps.db, {
+    workspaceId: access.workspace.id, actor: memberActor(access), evaluationId: d.evaluationId, opdId: d.opdId, indicatorId: d.indicatorId,
+    stage: d.stage as Stage | null, title: d.title, dueDate: d.dueDate, assigneeId, now: ctx.deps.clock.now(),
+  });
+  const callback = Boolean(ctx.callbackQuery);
+  if (!outcome.ok && outcome.problem === 'not-pic' && callback) return void (await ctx.answerCbQuery(texts.buttonNoAccess));
+  if (callback) await ctx.answerCbQuery();
   await clearFlow(ctx.deps.db, access.personId, BigInt(ctx.chat!.id));
-  const stageDue = d.stage ? (await listStages(ctx.deps.db, d.evaluationId)).find((s) => s.kind === d.stage)?.dueDate ?? null : null;
-  const due = dueText(effectiveDueDate(d.dueDate, stageDue));
-  await reply(ctx, t.assignDone(item.id, d.title, d.opdName, who?.displayName ?? null, due));
-  if (who && who.id !== access.personId) await notifyPerson(ctx, who, t.notifyAssigned(item.id, d.title, d.opdName, due));
+  if (!outcome.ok) return void (await reply(ctx, assignRefusal(outcome, d.dueDate)));
+  const due = dueText(outcome.due);
+  await reply(ctx, t.assignDone(outcome.item.id, outcome.item.title, outcome.opd.name, outcome.assignee?.displayName ?? null, due));
+  if (outcome.notice) await notifyPerson(ctx, outcome.notice.person, t.notifyAssigned(outcome.item.id, outcome.item.title, outcome.opd.name, due));
+}
+
+/** The flow checked each step as it was typed: these answer only a change made meanwhile. */
+function assignRefusal(outcome: Exclude<AssignOutcome, { ok: true }>, dueDate: string | null): string {
+  switch (outcome.problem) {
+    case 'refused': return texts.problem(outcome.reason);
+    case 'title': return t.titleInvalid;
+    case 'due-out-of-range': return t.dueOutOfRange(dueDate ?? '', outcome.year, formatDateId(outcome.range.first), formatDateId(outcome.range.last));
+    case 'stale': case 'not-pic': case 'malformed-due': return t.flowExpired;
+  }
 }
 
 /** The typed steps of the flow: indicator, title, due date. */
@@ -105,7 +121,7 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
     return true;
   }
   if (flow.step === 'judul') {
-    if (text.length < 3 || text.length > 200) {
+    if (text.length < TITLE_LENGTH.min || text.length > TITLE_LENGTH.max) {
       await reply(ctx, t.titleInvalid, ask);
       return true;
     }
