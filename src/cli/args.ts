@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatIsoDate, parseDateInput, parseTimeInput } from '../domain/dates.ts';
 import { parseYearText } from '../domain/workspace-rules.ts';
 import { CliError, UsageError } from './io.ts';
 
@@ -35,4 +36,18 @@ export function parseYearOption(text: string | undefined): number | undefined {
   const year = parseYearText(text);
   if (year === null) throw new CliError(`tahun "${text}" tidak sah (mis. 2024).`);
   return year;
+}
+
+/** --date as people type it (2026-05-20, 20-05-2026, 20 Mei 2026), kept as 'YYYY-MM-DD'. */
+export function parseDateOption(text: string, option = '--date'): string {
+  const date = parseDateInput(text);
+  if (!date) throw new CliError(`${option} "${text}" bukan tanggal yang sah; tulis mis. 2026-05-20 atau 20-05-2026.`);
+  return formatIsoDate(date);
+}
+
+/** --time 14:00 or 14.00, kept as 'HH:MM'. */
+export function parseTimeOption(text: string): string {
+  const time = parseTimeInput(text);
+  if (!time) throw new CliError(`--time "${text}" bukan jam yang sah; tulis mis. 14:00 atau 14.00.`);
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }

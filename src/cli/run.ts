@@ -10,6 +10,7 @@ import { opdCommand } from './commands/opds.ts';
 import { ownersCommand } from './commands/owners.ts';
 import { reportCommand } from './commands/report.ts';
 import { scoresCommand } from './commands/scores.ts';
+import { stagesCommand } from './commands/stages.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import type { CliContext } from './io.ts';
 import { CliError } from './io.ts';
@@ -20,6 +21,9 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
       [--framework spbe-2020|pemdi-2026] [--year 2024] [--target 3,5] [--admin <telegram-id>]
   npm run cli -- scores import --workspace kaltim --file nilai.csv|nilai.xlsx [--stage final] [--year 2024] [--dry-run]
   npm run cli -- scores history --workspace kaltim [--indicator 12] [--year 2024]
+  npm run cli -- scores set --workspace kaltim --indicator 3 --value 1,26 [--external sdi] [--stage dokumen] \\
+      [--note "…"] [--year 2024]
+  npm run cli -- stages set --workspace kaltim --stage interviu --date 2024-10-29 [--time 14:00] [--year 2024]
   npm run cli -- index --workspace kaltim [--stage final] [--year 2024] [--json]
   npm run cli -- history add --workspace paser --year 2023 --index 2,90 [--predicate Baik] \\
       [--domains 3,00/2,60/2,00/3,37] [--framework spbe-2020] [--source "LHE KemenPANRB"]
@@ -40,6 +44,9 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
   npm run cli -- checklist export --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024]
   npm run cli -- checklist import --workspace kaltim --file ceklis.xlsx|ceklis.csv [--year 2024] [--dry-run]
   npm run cli -- checklist carry-over --workspace kaltim --from 2023 [--year 2024]
+  npm run cli -- checklist assign --workspace kaltim --opd bappeda --title "Unggah SK Tim SPBE" [--indicator 12] \\
+      [--due 2024-09-30] [--pic <telegram-id|@username>] [--year 2024]
+  npm run cli -- checklist move --workspace kaltim --item 12 --action setujui|kembalikan|… [--reason "…"]
   npm run cli -- report --workspace kaltim [--format xlsx|pdf] [--year 2024] [--out <folder>] [--charts]
   npm run cli -- holidays list [--year 2026] [--dir <folder>]
   npm run cli -- holidays check [--dir <folder>]
@@ -51,6 +58,7 @@ Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (ba
 const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void>> = {
   workspace: workspaceCommand,
   scores: scoresCommand,
+  stages: stagesCommand,
   index: indexCommand,
   history: historyCommand,
   frameworks: frameworksCommand,

@@ -12,6 +12,7 @@ import { parseOptions, parseYearOption } from '../args.ts';
 import type { CliContext } from '../io.ts';
 import { readTableOption } from '../table-file.ts';
 import { CliError, UsageError } from '../io.ts';
+import { ACTION_USAGE, checklistAssign, checklistMove } from './checklist-actions.ts';
 import { requireEvaluation, requireWorkspace } from './lookup.ts';
 
 const USAGE = {
@@ -19,6 +20,7 @@ const USAGE = {
   import: 'npm run cli -- checklist import --workspace <slug> --file <ceklis.xlsx|ceklis.csv> [--year <tahun>] [--dry-run]',
   generate: 'npm run cli -- checklist generate --workspace <slug> [--year <tahun>] [--owners <peta.json>]',
   'carry-over': 'npm run cli -- checklist carry-over --workspace <slug> --from <tahun> [--year <tahun>]',
+  ...ACTION_USAGE,
 };
 type Sub = keyof typeof USAGE;
 
@@ -27,6 +29,8 @@ const SUBCOMMANDS: Record<Sub, (ctx: CliContext, args: string[]) => Promise<void
   import: checklistImport,
   generate: checklistGenerate,
   'carry-over': checklistCarryOver,
+  assign: checklistAssign,
+  move: checklistMove,
 };
 
 export async function checklistCommand(ctx: CliContext, args: string[]): Promise<void> {

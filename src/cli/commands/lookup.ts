@@ -1,4 +1,6 @@
 import { EvaluationNotFoundError, loadEvaluationContext } from '../../db/evaluations.ts';
+import type { Db } from '../../db/client.ts';
+import { findPersonByHandle } from '../../db/people.ts';
 import { findWorkspaceBySlug } from '../../db/workspaces.ts';
 import type { CliContext } from '../io.ts';
 import { CliError } from '../io.ts';
@@ -16,4 +18,13 @@ export async function requireEvaluation(ctx: CliContext, workspaceId: number, ye
     if (error instanceof EvaluationNotFoundError) throw new CliError(error.message);
     throw error;
   }
+}
+
+/** The person a --user or --pic names (a Telegram id, or the @username of a member); null when unknown. */
+export async function requirePerson(db: Db, workspaceId: number, handle: string) {
+  const found = await findPersonByHandle(db, workspaceId, handle);
+  if (found.kind === 'ambiguous') {
+    throw new CliError(`@${handle.replace(/^@/, '')} dipakai ${found.people.length} orang; sebut id Telegram-nya: ${found.people.map((p) => String(p.telegramId)).join(', ')}.`);
+  }
+  return found.person;
 }

@@ -1,8 +1,7 @@
 import { CLI_ACTOR } from '../../db/audit.ts';
-import type { Db } from '../../db/client.ts';
 import { changeMemberRole, findMemberOfPerson } from '../../db/member-roles.ts';
 import { findOpdByCode } from '../../db/opds.ts';
-import { addMember, findPersonByHandle, removeMember, upsertPerson } from '../../db/people.ts';
+import { addMember, removeMember, upsertPerson } from '../../db/people.ts';
 import { listMembers } from '../../db/workspaces.ts';
 import { parseRole } from '../../domain/roles.ts';
 import { parseTelegramId } from '../../domain/workspace-rules.ts';
@@ -10,7 +9,7 @@ import { parseOptions } from '../args.ts';
 import type { CliContext } from '../io.ts';
 import { CliError, UsageError } from '../io.ts';
 import { renderTable } from '../table.ts';
-import { requireWorkspace } from './lookup.ts';
+import { requirePerson, requireWorkspace } from './lookup.ts';
 
 const USAGE = {
   list: 'npm run cli -- members list --workspace <slug>',
@@ -41,14 +40,6 @@ async function listCommand(ctx: CliContext, args: string[]) {
     String(m.person.telegramId), m.person.displayName,
     m.roles.map((r) => r.role).sort().join(', '), m.opds.map((o) => o.opd.code).join(', '),
   ])));
-}
-
-async function requirePerson(db: Db, workspaceId: number, handle: string) {
-  const found = await findPersonByHandle(db, workspaceId, handle);
-  if (found.kind === 'ambiguous') {
-    throw new CliError(`@${handle.replace(/^@/, '')} dipakai ${found.people.length} orang; sebut id Telegram-nya: ${found.people.map((p) => String(p.telegramId)).join(', ')}.`);
-  }
-  return found.person;
 }
 
 async function removeCommand(ctx: CliContext, args: string[]) {
