@@ -2,8 +2,7 @@
 // belongs to, and the workspace they see, chosen as a private chat chooses it (their only
 // membership, or the one they last chose with /workspace), or named by slug when they have several.
 import type { Db } from '../db/client.ts';
-import { findMemberships, findPersonByTelegramId } from '../db/people.ts';
-import { findWorkspaceById } from '../db/workspaces.ts';
+import { findSender } from '../db/access-lookup.ts';
 import type { DashboardViewer } from './dashboard.ts';
 
 export type ViewerLookup =
@@ -12,24 +11,19 @@ export type ViewerLookup =
   | { ok: false; problem: 'choose'; workspaces: { slug: string; name: string }[] };
 
 export async function findViewer(db: Db, telegramId: number, slug: string | null): Promise<ViewerLookup> {
-  const person = await findPersonByTelegramId(db, BigInt(telegramId));
-  if (!person) return { ok: false, problem: 'not-member' };
-  const memberships = await findMemberships(db, person.id);
-  if (memberships.length === 0) return { ok: false, problem: 'not-member' };
-  const list = memberships.map((m) => ({ slug: m.workspaceSlug, name: m.workspaceName }));
+  // The person and their memberships with workspaces in one query, as a chat update's access.
+  const { person, memberships } = await findSender(db, BigInt(telegramId));
+  if (!person || memberships.length === 0) return { ok: false, problem: 'not-member' };
+  const list = memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name }));
   // A slug that is not one of the person's workspaces finds nothing: no hint that it exists.
   const chosen = slug !== null
-    ? memberships.find((m) => m.workspaceSlug === slug)
-    : memberships.length === 1 ? memberships[0] : memberships.find((m) => m.workspaceId === person.activeWorkspaceId);
+    ? memberships.find((m) => m.workspace.slug === slug)
+    : memberships.length === 1 ? memberships[0] : memberships.find((m) => m.workspace.id === person.activeWorkspaceId);
   if (slug !== null && !chosen) return { ok: false, problem: 'not-member' };
   if (!chosen) return { ok: false, problem: 'choose', workspaces: list };
-  const ws = await findWorkspaceById(db, chosen.workspaceId);
   return {
     ok: true, name: person.displayName,
-    viewer: {
-      personId: person.id, roles: chosen.roles, opdIds: chosen.opdIds,
-      workspace: { id: ws.id, name: ws.name, slug: ws.slug, timeZone: ws.timeZone, targetUnits: ws.targetUnits },
-    },
-    others: list.filter((w) => w.slug !== ws.slug),
+    viewer: { personId: person.id, roles: chosen.roles, opdIds: chosen.opdIds, workspace: chosen.workspace },
+    others: list.filter((w) => w.slug !== chosen.workspace.slug),
   };
 }

@@ -1,26 +1,25 @@
 // Finds the workspace of an update from the chat (a linked group) or the person (a private
 // chat), and the person's roles in it. Every feature scopes its queries by this workspace.
-import { findChat } from '../db/chats.ts';
+import type { Sender, SenderMembership } from '../db/access-lookup.ts';
+import { findChatLink, findSender } from '../db/access-lookup.ts';
 import type { Membership } from '../db/people.ts';
-import { findMemberships, findMembershipsByTelegramId, findPersonByTelegramId, upsertPerson } from '../db/people.ts';
+import { findMemberships, upsertPerson } from '../db/people.ts';
 import type { Access, BotContext } from './context.ts';
 
 export function displayName(from: { first_name: string; last_name?: string }): string {
   return [from.first_name, from.last_name].filter(Boolean).join(' ').slice(0, 100);
 }
 
-async function currentPerson(ctx: BotContext) {
+/** The sender's person row, written only when new or renamed: most updates come from people we know. */
+async function currentPerson(ctx: BotContext, known: Sender['person']) {
   const from = ctx.from!;
-  const id = BigInt(from.id);
   const name = displayName(from);
   const username = from.username ?? null;
-  const known = await findPersonByTelegramId(ctx.deps.db, id);
-  // Write only when something changed: most updates come from people we already know.
   if (known && known.displayName === name && known.username === username) return known;
-  return upsertPerson(ctx.deps.db, { id, displayName: name, username });
+  return upsertPerson(ctx.deps.db, { id: BigInt(from.id), displayName: name, username });
 }
 
-function fromMembership(personId: number, m: Membership | undefined, workspace: Access['workspace']): Access {
+function fromMembership(personId: number, m: SenderMembership | undefined, workspace: Access['workspace']): Access {
   return { personId, workspace, roles: m?.roles ?? [], opdIds: m?.opdIds ?? [], problem: m ? null : 'not-member' };
 }
 
@@ -52,27 +51,27 @@ export function prefetchAccess(ctx: BotContext): void {
 
 async function lookUpAccess(ctx: BotContext): Promise<Access> {
   const chat = ctx.chat!;
-  // One round of independent queries (in parallel on PostgreSQL): the person, their memberships
-  // by Telegram id, and the group's link.
-  const [person, memberships, linked] = await Promise.all([
-    currentPerson(ctx),
-    findMembershipsByTelegramId(ctx.deps.db, BigInt(ctx.from!.id)),
-    chat.type !== 'private' ? findChat(ctx.deps.db, BigInt(chat.id)) : null,
+  // Two queries side by side: the sender with their memberships, and the group's link.
+  const [sender, linked] = await Promise.all([
+    findSender(ctx.deps.db, BigInt(ctx.from!.id)),
+    chat.type !== 'private' ? findChatLink(ctx.deps.db, BigInt(chat.id)) : null,
   ]);
+  const person = await currentPerson(ctx, sender.person);
+  const memberships = sender.memberships;
   let access: Access;
   if (chat.type !== 'private') {
-    if (!linked || linked.inactiveAt !== null) {
+    if (!linked || linked.inactive) {
       access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'group-not-linked' };
     } else {
       const ws = linked.workspace;
-      access = fromMembership(person.id, memberships.find((m) => m.workspaceId === ws.id), ws);
+      access = fromMembership(person.id, memberships.find((m) => m.workspace.id === ws.id), ws);
     }
   } else if (memberships.length === 0) {
     access = { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'no-workspace' };
   } else {
     const chosen = memberships.length === 1
       ? memberships[0]
-      : memberships.find((m) => m.workspaceId === person.activeWorkspaceId);
+      : memberships.find((m) => m.workspace.id === person.activeWorkspaceId);
     access = chosen
       ? fromMembership(person.id, chosen, chosen.workspace)
       : { personId: person.id, workspace: null, roles: [], opdIds: [], problem: 'choose-workspace' };

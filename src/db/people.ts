@@ -7,7 +7,6 @@ import { parseTelegramId } from '../domain/workspace-rules.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db, Queryable } from './client.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
 import { replanWorkspace } from './reminder-plan.ts';
 
 export interface TelegramUser {
@@ -53,10 +52,10 @@ export interface Membership {
   opdIds: number[];
 }
 
-/** Live memberships matching `where`, each with its workspace's row, roles and OPDs: one query. */
-async function membershipsWhere(db: Db, where: Prisma.MemberWhereInput) {
+/** Every workspace the person belongs to, with its row, roles and OPDs. */
+export async function findMemberships(db: Db, personId: number): Promise<Membership[]> {
   const rows = await db.member.findMany({
-    where: { ...where, removedAt: null },
+    where: { personId, removedAt: null },
     include: { workspace: true, roles: true, opds: true },
     orderBy: { workspaceId: 'asc' },
   });
@@ -71,18 +70,6 @@ async function membershipsWhere(db: Db, where: Prisma.MemberWhereInput) {
   }));
 }
 
-/** Every workspace the person belongs to, with roles and OPDs: one query. */
-export async function findMemberships(db: Db, personId: number): Promise<Membership[]> {
-  return membershipsWhere(db, { personId });
-}
-
-/**
- * The same, found by Telegram id: it needs no person row first, so an update's access is looked
- * up in one round of parallel queries (empty for a stranger).
- */
-export async function findMembershipsByTelegramId(db: Db, telegramId: bigint) {
-  return membershipsWhere(db, { person: { telegramId } });
-}
 
 /**
  * Adds a role (and an OPD for a PIC) to a person's membership, creating it if needed. It never

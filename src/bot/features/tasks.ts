@@ -1,7 +1,7 @@
 // /tugas (my open items, nearest deadline first) and /progres (every OPD's bar, the overdue
 // list, the indicators least ready, and other agencies' index values still awaited).
 import { Composer, Markup } from 'telegraf';
-import { countItemsByIndicator, countItemsByOpd, listOpenItemsOf, listOverdueItems } from '../../db/checklists.ts';
+import { countItemsByOpdAndIndicator, listOpenItemsOf, listOverdueItems } from '../../db/checklists.ts';
 import { findEvaluation } from '../../db/evaluations.ts';
 import { listExternalValues } from '../../db/external-values.ts';
 import { findFrameworkById } from '../../db/frameworks.ts';
@@ -39,11 +39,10 @@ export function tasksFeature() {
     if (!evaluation) return void (await reply(ctx, t.progressEmpty));
     // Everything that needs only the evaluation in one round (in parallel on PostgreSQL, where
     // each round trip is about a millisecond of the reply); the overdue list needs the stages.
-    const [counts, opds, stages, byIndicator, fw, external] = await Promise.all([
-      countItemsByOpd(db, access.workspace.id, evaluation.id),
+    const [counts, opds, stages, fw, external] = await Promise.all([
+      countItemsByOpdAndIndicator(db, access.workspace.id, evaluation.id),
       listOpds(db, access.workspace.id),
       listStages(db, evaluation.id),
-      countItemsByIndicator(db, access.workspace.id, evaluation.id),
       findFrameworkById(db, evaluation.frameworkId),
       listExternalValues(db, evaluation.id),
     ]);
@@ -56,7 +55,8 @@ export function tasksFeature() {
       total: rows.filter((r) => r.status !== 'dibatalkan').reduce((s, r) => s + r._count._all, 0),
     });
     const lines = [t.progressTitle(access.workspace.name, evaluation.year)];
-    const perOpd = opds.map((o) => ({ opd: o, ...tally(counts.filter((c) => c.opdId === o.id)) })).filter((p) => p.total > 0);
+    const byOpd = groupRows(counts, (c) => c.opdId);
+    const perOpd = opds.map((o) => ({ opd: o, ...tally(byOpd.get(o.id) ?? []) })).filter((p) => p.total > 0);
     perOpd.sort((a, b) => a.done / a.total - b.done / b.total || a.opd.code.localeCompare(b.opd.code));
     for (const p of perOpd) lines.push(t.progressLine(p.opd.name, progressBar(p.done, p.total), p.done, p.total));
     if (overdue.length === 0) lines.push(t.overdueNone);
@@ -66,8 +66,9 @@ export function tasksFeature() {
       for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, i.opd.name, dueText(effectiveDueDate(i.dueDate, i.stage ? stageDue.get(i.stage) ?? null : null)) ?? '–'));
     }
     const indicators = new Map([...(fw?.indicatorIds ?? new Map<number, number>())].map(([no, id]) => [id, no]));
-    const readiness = [...new Set(byIndicator.map((r) => r.indicatorId!))]
-      .map((id) => ({ no: indicators.get(id) ?? 0, ...tally(byIndicator.filter((r) => r.indicatorId === id)) }))
+    const byIndicator = groupRows(counts.filter((c) => c.indicatorId !== null), (c) => c.indicatorId!);
+    const readiness = [...byIndicator]
+      .map(([id, rows]) => ({ no: indicators.get(id) ?? 0, ...tally(rows) }))
       .filter((r) => r.total > 0)
       .sort((a, b) => a.done / a.total - b.done / b.total || a.no - b.no)
       .slice(0, 5);
@@ -79,4 +80,16 @@ export function tasksFeature() {
   }));
 
   return composer;
+}
+
+/** Rows by key, in first-seen order (Map.groupBy arrives with Node 21). */
+function groupRows<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
