@@ -116,12 +116,9 @@ export async function countItemsByOpd(db: Db, workspaceId: number, evaluationId:
   return db.checklistItem.groupBy({ by: ['opdId', 'status'], where: { workspaceId, evaluationId }, _count: { _all: true } });
 }
 
-/**
- * Item counts per OPD, indicator and status: /progres sums them per OPD and per indicator
- * (readiness), from one pass over the evaluation's items instead of two.
- */
-export async function countItemsByOpdAndIndicator(db: Db, workspaceId: number, evaluationId: number) {
-  return db.checklistItem.groupBy({ by: ['opdId', 'indicatorId', 'status'], where: { workspaceId, evaluationId }, _count: { _all: true } });
+/** Item counts per indicator and status (readiness per indicator). */
+export async function countItemsByIndicator(db: Db, workspaceId: number, evaluationId: number) {
+  return db.checklistItem.groupBy({ by: ['indicatorId', 'status'], where: { workspaceId, evaluationId, indicatorId: { not: null } }, _count: { _all: true } });
 }
 
 /** Open items past their own due date, or past their stage's deadline when they have none. */
@@ -131,7 +128,8 @@ export async function listOverdueItems(db: Db, workspaceId: number, evaluationId
       workspaceId, evaluationId, status: { in: OPEN },
       OR: [{ dueDate: { lt: today } }, { dueDate: null, stage: { in: overdueStages } }],
     },
-    include: { opd: true },
+    // The OPD's name comes from the caller's OPD list: a joined read would cost a second statement.
+    select: { id: true, title: true, opdId: true, dueDate: true, stage: true },
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
     take,
   });
