@@ -11,6 +11,7 @@ import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdsByIds, listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import type { ItemAction, ItemStatus } from '../../domain/checklists.ts';
+import { evidenceLinkIn } from '../../domain/evidence-link.ts';
 import { allowedActions, canAttachEvidence, effectiveDueDate, moveItem, REASON_MAX_LENGTH, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
 import { words } from '../args.ts';
 import type { BotContext } from '../context.ts';
@@ -204,6 +205,6 @@ function evidenceOf(message: Message): NewEvidence | null {
     const p = message.photo.at(-1)!;
     return { ...none, kind: 'photo', telegramFileId: p.file_id, telegramFileUnique: p.file_unique_id, fileName: 'foto', fileSize: p.file_size ?? null, mimeType: 'image/jpeg' };
   }
-  const url = 'text' in message ? /https?:\/\/\S+/.exec(message.text)?.[0] : undefined;
-  return url ? { ...none, kind: 'link', url: url.slice(0, 1000), fileName: url.slice(0, 200) } : null;
+  const link = 'text' in message ? evidenceLinkIn(message.text) : null;
+  return link ? { ...none, kind: 'link', url: link.url, fileName: link.name } : null;
 }
