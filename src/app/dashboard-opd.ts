@@ -7,7 +7,7 @@ import { findEvaluation } from '../db/evaluations.ts';
 import { findOpdsByIds } from '../db/opds.ts';
 import { listStages } from '../db/stages.ts';
 import type { ItemAction, ItemStatus } from '../domain/checklists.ts';
-import { ACTION_LABELS, allowedActions, effectiveDueDate, OPEN_STATUSES, reasonRequired, STATUS_LABELS } from '../domain/checklists.ts';
+import { ACTION_LABELS, allowedActions, canAttachEvidence, effectiveDueDate, OPEN_STATUSES, reasonRequired, STATUS_LABELS } from '../domain/checklists.ts';
 import { formatDateId, formatIsoDate, parseIsoDate, toLocalDate } from '../domain/dates.ts';
 import type { Stage } from '../domain/stages.ts';
 import { STAGE_LABELS } from '../domain/stages.ts';
@@ -27,6 +27,8 @@ export interface OpdItem {
   stage: string | null;
   /** what this viewer may do with it, as the chat's item buttons offer it; `reason`: asks for one */
   actions: { action: ItemAction; label: string; reason: boolean }[];
+  /** may this viewer attach a link to it (the chat's evidence rule) */
+  canAddEvidence: boolean;
   /** id: to ask for a Telegram file in one's own chat (`sendable`) */
   evidence: { id: number; kind: string; name: string; link: string | null; sendable: boolean }[];
 }
@@ -67,6 +69,7 @@ export async function dashboardOpdPage(db: Db, viewer: DashboardViewer, opdId: n
   ]);
   const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
   const today = formatIsoDate(toLocalDate(now, viewer.workspace.timeZone));
+  const actor = { personId: viewer.personId, roles: viewer.roles, opdIds: viewer.opdIds };
   return {
     ok: true,
     opd: { id: opd.id, code: opd.code, name: opd.name },
@@ -75,11 +78,11 @@ export async function dashboardOpdPage(db: Db, viewer: DashboardViewer, opdId: n
       const due = effectiveDueDate(item.dueDate, item.stage ? stageDue.get(item.stage) ?? null : null);
       const state = { status, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length };
       // As in chat: submitting needs evidence first (attached in chat), so it is offered only with some.
-      const actions = allowedActions(state, { personId: viewer.personId, roles: viewer.roles, opdIds: viewer.opdIds })
+      const actions = allowedActions(state, actor)
         .filter((a) => a !== 'ajukan' || state.evidenceCount > 0)
         .map((action) => ({ action, label: ACTION_LABELS[action], reason: reasonRequired(action, status) }));
       return {
-        actions,
+        actions, canAddEvidence: canAttachEvidence(state, actor),
         id: item.id, title: item.title, status, statusLabel: STATUS_LABELS[status],
         assignee: item.assignee?.displayName ?? null,
         due: due ? { iso: due, text: formatDateId(parseIsoDate(due)!) } : null,

@@ -41,3 +41,8 @@ export async function attachItemEvidence(db: Db, request: EvidenceRequest): Prom
   if (!saved) return { ok: false, problem: 'stale' };
   return { ok: true, item: { id: item.id, title: item.title }, to };
 }
+
+/** A link as evidence, as the chat stores one (the address found by the domain's evidenceLinkIn). */
+export function linkEvidence(link: { url: string; name: string }): NewEvidence {
+  return { kind: 'link', url: link.url, fileName: link.name, telegramFileId: null, telegramFileUnique: null, fileSize: null, mimeType: null };
+}

@@ -10,6 +10,8 @@ import { verificationQueue } from '../app/dashboard-queue.ts';
 import { dashboardIndicatorPage } from '../app/dashboard-indicator.ts';
 import { memberActor } from '../app/actors.ts';
 import { moveChecklistItem } from '../app/checklists.ts';
+import { attachItemEvidence, linkEvidence } from '../app/evidence.ts';
+import { evidenceLinkIn } from '../domain/evidence-link.ts';
 import type { MoveNotice } from '../app/checklists.ts';
 import { ITEM_ACTIONS, STATUS_LABELS } from '../domain/checklists.ts';
 import type { ItemAction } from '../domain/checklists.ts';
@@ -18,7 +20,7 @@ import { findViewer } from '../app/viewer.ts';
 import type { DashboardViewer } from '../app/dashboard.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
-import { dashboardTexts as t } from './texts.ts';
+import { pageTexts, dashboardTexts as t } from './texts.ts';
 import { initDataOf, signIn } from './sign-in.ts';
 
 export interface DashboardDeps {
@@ -54,7 +56,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 /** The page, read once: HTML, CSS and script in one small file, no request elsewhere. */
-const PAGE = readFileSync(new URL('./page.html', import.meta.url));
+const PAGE = Buffer.from(readFileSync(new URL('./page.html', import.meta.url), 'utf8')
+  .replace('/*PAGE_TEXTS*/{}', JSON.stringify(pageTexts).replaceAll('<', '\\u003c')));
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
@@ -95,7 +98,9 @@ async function api(deps: DashboardDeps, req: IncomingMessage, res: ServerRespons
   const move = /^\/dasbor\/api\/butir\/(\d{1,9})\/([a-z]{1,20})$/.exec(url.pathname);
   const indicator = /^\/dasbor\/api\/indikator\/(\d{1,3})$/.exec(url.pathname);
   const file = /^\/dasbor\/api\/bukti\/(\d{1,9})\/kirim$/.exec(url.pathname);
-  if (move && req.method === 'POST') {
+  if (move && move[2] === 'bukti' && req.method === 'POST') {
+    await evidenceRequest(deps, req, res, found.viewer, Number(move[1]), now);
+  } else if (move && req.method === 'POST') {
     await moveRequest(deps, req, res, found.viewer, Number(move[1]), move[2]!, now);
   } else if (file && req.method === 'POST') {
     const evidence = await evidenceFileFor(deps.db, found.viewer, Number(file[1]));
@@ -139,4 +144,15 @@ async function moveRequest(deps: DashboardDeps, req: IncomingMessage, res: Serve
   if (!outcome.ok) return json(res, outcome.problem === 'stale' ? 409 : 403, { error: outcome.problem === 'stale' ? t.stale409 : outcome.reason });
   const told = outcome.notice && deps.notify ? await deps.notify(outcome.notice, outcome.item) : false;
   json(res, 200, { ok: true, id: outcome.item.id, status: outcome.to, statusLabel: STATUS_LABELS[outcome.to], told: outcome.notice ? told : null });
+}
+
+/** A link as evidence, exactly as the chat takes one: the same address rule, the same use case. */
+async function evidenceRequest(deps: DashboardDeps, req: IncomingMessage, res: ServerResponse, viewer: DashboardViewer, itemId: number, now: Date): Promise<void> {
+  const body = await readJson(req);
+  if (body === null) return json(res, 400, { error: t.badBody });
+  const link = typeof body.url === 'string' ? evidenceLinkIn(body.url) : null;
+  if (!link) return json(res, 400, { error: t.badLink });
+  const outcome = await attachItemEvidence(deps.db, { workspaceId: viewer.workspace.id, actor: memberActor(viewer), itemId, evidence: linkEvidence(link), now });
+  if (!outcome.ok) return json(res, outcome.problem === 'stale' ? 409 : 403, { error: outcome.problem === 'stale' ? t.stale409 : outcome.reason });
+  json(res, 200, { ok: true, id: outcome.item.id, status: outcome.to, statusLabel: STATUS_LABELS[outcome.to] });
 }

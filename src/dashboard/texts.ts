@@ -1,4 +1,5 @@
-// What the dashboard's server says, in Indonesian (the page's own labels are in page.html).
+// What the dashboard's server says, in Indonesian (the page's older labels are in page.html; new
+// ones are pageTexts below, put into the page when the server reads it).
 export const dashboardTexts = {
   signInFailed: 'Data masuk dari Telegram tidak sah. Buka dasbor lewat tombol 📊 Dasbor di chat bot.',
   stale: 'Sesi dasbor sudah kedaluwarsa. Tutup dasbor, lalu buka lagi lewat tombol 📊 Dasbor di chat bot.',
@@ -12,8 +13,17 @@ export const dashboardTexts = {
   fileSent: 'Berkas dikirim ke chat pribadi Anda dengan bot.',
   verifyOnly: 'Antrean verifikasi hanya untuk koordinator.',
   unknownAction: 'Tindakan tidak dikenal.',
+  badLink: 'Tautan bukti tidak dikenali: tulis alamat lengkap yang diawali https://, misalnya https://jdih.contoh.go.id/perbup-spbe.',
   badBody: 'Isi permintaan tidak dapat dibaca.',
   reasonTooLong: (max: number) => `Alasan terlalu panjang: paling banyak ${max} karakter.`,
   stale409: 'Item ini sudah berubah atau tidak ada lagi. Muat ulang dasbor.',
   failed: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
+} as const;
+
+/** Labels of the page's evidence-link form, written into page.html's script as PAGE_TEXTS. */
+export const pageTexts = {
+  addLink: 'Tambah tautan bukti',
+  linkLabel: 'Tautan bukti (https://…)',
+  saveLink: 'Simpan tautan',
+  linkFailed: 'Tautan belum tersimpan, coba lagi.',
 } as const;

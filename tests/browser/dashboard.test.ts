@@ -142,6 +142,33 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
     await page.close();
   });
 
+  it('lets a PIC add a link as evidence to their item and shows it listed, the item now submitted', async () => {
+    const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const evaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: bappeda.workspaceId }, orderBy: { year: 'desc' } });
+    const person = await h.t.db.person.findFirstOrThrow({ where: { telegramId: BigInt(budi.id) } });
+    const { id } = await h.t.db.checklistItem.create({ data: {
+      workspaceId: bappeda.workspaceId, evaluationId: evaluation.id, opdId: bappeda.id, title: 'Unggah SK Tim SPBE', status: 'proses', assigneeId: person.id,
+    } });
+    const page = await open(budi);
+    await page.getByRole('button', { name: 'Bappeda' }).click();
+    const card = page.locator(`article.item[data-id="${id}"]`);
+    await card.getByRole('button', { name: 'Tambah tautan bukti' }).click();
+    // A bad address is refused with the server's message, and nothing is listed.
+    await card.getByLabel('Tautan bukti (https://…)').fill('jdih.example.go.id/sk-tim');
+    await card.getByRole('button', { name: 'Simpan tautan' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toMatch(/Tautan bukti tidak dikenali/);
+    await card.getByLabel('Tautan bukti (https://…)').fill('https://jdih.example.go.id/sk-tim-spbe');
+    await card.getByRole('button', { name: 'Simpan tautan' }).click();
+    const link = page.locator(`article.item[data-id="${id}"] .evidence a`);
+    await expect.poll(() => link.getAttribute('href')).toBe('https://jdih.example.go.id/sk-tim-spbe');
+    expect(await page.locator(`article.item[data-id="${id}"]`).getAttribute('data-status')).toBe('diajukan');
+    expect(await h.t.db.evidence.count({ where: { itemId: id, kind: 'link' } })).toBe(1);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    const shown = page.locator(`article.item[data-id="${id}"] .chip:visible, article.item[data-id="${id}"] input:visible`);
+    for (const box of await shown.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+    await page.close();
+  });
+
   it('uses Telegram\'s dark theme colours when Telegram passes them', async () => {
     const page = await open(rina, 'dark');
     await page.locator('#index-value').waitFor();

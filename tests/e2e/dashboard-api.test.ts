@@ -313,3 +313,75 @@ describe('opening the dashboard from chat', () => {
     expect(textOf(await h.say(rina, rina.id, '/dasbor'))).toContain('DASHBOARD_URL');
   });
 });
+
+describe('a link as evidence from the dashboard', () => {
+  const post = (port: number, path: string, initData: string, body: unknown = {}) =>
+    getJson(port, path, initData, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  /** An open item of Bappeda with no evidence yet, assigned to Budi (its PIC). */
+  async function openItem(harness: Harness) {
+    const bappeda = await harness.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
+    const evaluation = await harness.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: bappeda.workspaceId }, orderBy: { year: 'desc' } });
+    const person = await harness.t.db.person.findFirstOrThrow({ where: { telegramId: BigInt(budi.id) } });
+    const item = await harness.t.db.checklistItem.create({ data: {
+      workspaceId: bappeda.workspaceId, evaluationId: evaluation.id, opdId: bappeda.id, title: 'Perbup SPBE', status: 'proses', assigneeId: person.id,
+    } });
+    return { item, person, bappeda };
+  }
+  const written = async (itemId: number) => ({
+    evidence: await h.t.db.evidence.count({ where: { itemId } }),
+    audit: await h.t.db.auditEntry.count({ where: { action: 'item.evidence', entityId: String(itemId) } }),
+    status: (await h.t.db.checklistItem.findUniqueOrThrow({ where: { id: itemId } })).status,
+  });
+
+  it('is offered to the PIC, saved as in chat (the row, the audit entry) and submits an item\'s first evidence', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const { item, person, bappeda } = await openItem(h);
+    const port = h.running.port!;
+    const page = async (who: typeof rina) => ((await getJson(port, `/dasbor/api/opd/${bappeda.id}`, signedInitData(who, h.api.token))).body.items as { id: number; canAddEvidence: boolean }[])
+      .find((i) => i.id === item.id)!;
+    expect((await page(budi)).canAddEvidence).toBe(true);
+    expect((await page(sekda)).canAddEvidence).toBe(false);
+
+    const saved = await post(port, `/dasbor/api/butir/${item.id}/bukti`, signedInitData(budi, h.api.token), { url: 'https://jdih.example.go.id/perbup-spbe-2026' });
+    expect(saved).toMatchObject({ status: 200, body: { ok: true, id: item.id, status: 'diajukan', statusLabel: 'Diajukan' } });
+    const rows = await h.t.db.evidence.findMany({ where: { itemId: item.id } });
+    expect(rows).toMatchObject([{ kind: 'link', url: 'https://jdih.example.go.id/perbup-spbe-2026', fileName: 'https://jdih.example.go.id/perbup-spbe-2026', addedById: person.id, telegramFileId: null }]);
+    const audit = await h.t.db.auditEntry.findMany({ where: { action: 'item.evidence', entityId: String(item.id) } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ via: 'bot', actorId: person.id, workspaceId: bappeda.workspaceId });
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ kind: 'link', url: 'https://jdih.example.go.id/perbup-spbe-2026', dari: 'proses', ke: 'diajukan' });
+    // The second link is kept beside the first; the item stays submitted.
+    const again = await post(port, `/dasbor/api/butir/${item.id}/bukti`, signedInitData(budi, h.api.token), { url: 'https://jdih.example.go.id/lampiran' });
+    expect(again).toMatchObject({ status: 200, body: { status: 'diajukan' } });
+    expect(await written(item.id)).toEqual({ evidence: 2, audit: 2, status: 'diajukan' });
+  });
+
+  it('refuses a bad link, a pimpinan, another workspace and a forged sign-in, writing nothing', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    const { item } = await openItem(h);
+    const port = h.running.port!;
+    const frameworkId = (await findFrameworkIdByCode(h.t.db, 'spbe-2020'))!;
+    const { workspace } = await createWorkspace(h.t.db, {
+      slug: 'paser', name: 'Pemkab Paser', timeZone: 'Asia/Makassar', targetUnits: null, frameworkId, year: 2024,
+      admin: { telegramId: BigInt(tamu.id), displayName: 'Tamu' },
+    }, CLI_ACTOR);
+    const paserOpd = await h.t.db.opd.create({ data: { workspaceId: workspace.id, code: 'bappeda', name: 'Bappeda Paser' } });
+    const paserEvaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    const paserItem = await h.t.db.checklistItem.create({ data: { workspaceId: workspace.id, evaluationId: paserEvaluation.id, opdId: paserOpd.id, title: 'Lain', status: 'proses' } });
+    const before = { demo: await written(item.id), paser: await written(paserItem.id), audit: await h.t.db.auditEntry.count() };
+    const url = 'https://jdih.example.go.id/perbup-spbe';
+
+    for (const bad of [{ url: 'jdih.example.go.id/perbup' }, { url: 'ftp://example.go.id/x' }, { url: '' }, {}, { url: 42 }]) {
+      const answer = await post(port, `/dasbor/api/butir/${item.id}/bukti`, signedInitData(budi, h.api.token), bad);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toContain('Tautan bukti tidak dikenali');
+    }
+    expect((await post(port, `/dasbor/api/butir/${item.id}/bukti`, signedInitData(sekda, h.api.token), { url })).status).toBe(403);
+    expect((await post(port, `/dasbor/api/butir/${item.id}/bukti`, signedInitData(budi, '999:another-bot-token'), { url })).status).toBe(401);
+    // Another workspace's item is not found from this one, in either direction.
+    expect((await post(port, `/dasbor/api/butir/${item.id}/bukti`, signedInitData(tamu, h.api.token), { url })).status).toBe(409);
+    expect((await post(port, `/dasbor/api/butir/${paserItem.id}/bukti`, signedInitData(rina, h.api.token), { url })).status).toBe(409);
+    expect((await post(port, `/dasbor/api/butir/${paserItem.id}/bukti`, signedInitData(budi, h.api.token), { url })).status).toBe(409);
+    expect({ demo: await written(item.id), paser: await written(paserItem.id), audit: await h.t.db.auditEntry.count() }).toEqual(before);
+  });
+});
