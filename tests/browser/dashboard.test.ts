@@ -126,6 +126,12 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium at 360 × 740', () => {
     await page.locator('article.opd').first().waitFor();
     expect(await page.locator('article.opd').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['bappeda']);
     expect(await page.getByRole('button', { name: 'OPD saya' }).count()).toBe(1);
+    // The three filter chips fit one line at 360 px, each still a 44 px touch target.
+    const chips = await page.locator('[data-filter]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, height: r.height, right: r.right })));
+    expect(chips).toHaveLength(3);
+    expect(new Set(chips.map((c) => c.top)).size).toBe(1);
+    for (const chip of chips) expect(chip.height).toBeGreaterThanOrEqual(44);
+    expect(Math.max(...chips.map((c) => c.right))).toBeLessThanOrEqual(360);
     // The PIC moves their own OPD's item as in chat: the buttons are the chat's, the rule the server's.
     const bappeda = await h.t.db.opd.findFirstOrThrow({ where: { code: 'bappeda' } });
     const evaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: bappeda.workspaceId }, orderBy: { year: 'desc' } });
