@@ -2,6 +2,7 @@
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './client.ts';
+import { queryRaw } from './raw-sql.ts';
 import { replanWorkspace } from './reminder-plan.ts';
 import { OPEN_STATUSES } from '../domain/checklists.ts';
 
@@ -43,25 +44,47 @@ export async function findItem(db: Db, workspaceId: number, itemId: number) {
 
 export type ItemWithDetail = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 
+interface OpdItemRow {
+  id: number; title: string; status: string; dueDate: string | null; stage: string | null;
+  indicatorNo: number | null; assigneeName: string | null; total: number | bigint;
+}
+
+// /ceklis pages: the page and the OPD's total in one plain statement (a window count), with the
+// indicator number and assignee joined, where the query builder sends four. Ordered as before
+// (each database's own NULL order for items without a date of their own).
+const OPD_ITEMS_SQL = `SELECT i."id", i."title", i."status", i."dueDate", i."stage", ind."no" AS "indicatorNo",
+  p."displayName" AS "assigneeName", COUNT(*) OVER () AS "total"
+FROM "ChecklistItem" i
+LEFT JOIN "Indicator" ind ON ind."id" = i."indicatorId"
+LEFT JOIN "Person" p ON p."id" = i."assigneeId"
+WHERE i."workspaceId" = ? AND i."evaluationId" = ? AND i."opdId" = ?
+ORDER BY i."status", i."dueDate", i."id"
+LIMIT ? OFFSET ?`;
+
 export async function listOpdItems(db: Db, workspaceId: number, evaluationId: number, opdId: number, page: number, perPage: number) {
-  const where = { workspaceId, evaluationId, opdId };
-  const [total, items] = await Promise.all([
-    db.checklistItem.count({ where }),
-    db.checklistItem.findMany({
-      where, skip: page * perPage, take: perPage,
-      orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { id: 'asc' }],
-      include: { indicator: { select: { no: true } }, assignee: { select: { displayName: true } } },
-    }),
-  ]);
+  const rows = await queryRaw<OpdItemRow>(db, OPD_ITEMS_SQL, workspaceId, evaluationId, opdId, perPage, page * perPage);
+  // A page past the end (an old button) has no row to carry the total.
+  const total = rows[0] ? Number(rows[0].total)
+    : page > 0 ? await db.checklistItem.count({ where: { workspaceId, evaluationId, opdId } }) : 0;
+  const items = rows.map((r) => ({
+    id: Number(r.id), title: r.title, status: r.status, dueDate: r.dueDate, stage: r.stage,
+    indicator: r.indicatorNo === null ? null : { no: Number(r.indicatorNo) },
+    assignee: r.assigneeName === null ? null : { displayName: r.assigneeName },
+  }));
   return { total, items };
 }
 
 export async function listOpenItemsOf(db: Db, workspaceId: number, personId: number) {
-  return db.checklistItem.findMany({
-    where: { workspaceId, assigneeId: personId, status: { in: OPEN } },
-    include: { opd: true, indicator: { select: { no: true } } },
-    take: 200,
-  });
+  // /tugas: one statement with the OPD's name joined (the query builder sends three).
+  const rows = await queryRaw<{ id: number; title: string; status: string; dueDate: string | null; stage: string | null; evaluationId: number | null; opdName: string }>(db,
+    `SELECT i."id", i."title", i."status", i."dueDate", i."stage", i."evaluationId", o."name" AS "opdName"
+     FROM "ChecklistItem" i JOIN "Opd" o ON o."id" = i."opdId"
+     WHERE i."workspaceId" = ? AND i."assigneeId" = ? AND i."status" IN (${OPEN.map(() => '?').join(', ')})
+     LIMIT 200`, workspaceId, personId, ...OPEN);
+  return rows.map((r) => ({
+    id: Number(r.id), title: r.title, status: r.status, dueDate: r.dueDate, stage: r.stage,
+    evaluationId: r.evaluationId === null ? null : Number(r.evaluationId), opd: { name: r.opdName },
+  }));
 }
 
 /** Moves an item only if nobody moved it meanwhile (the status it was read with). */
@@ -170,11 +193,13 @@ export async function listPicsOfOpd(db: Db, workspaceId: number, opdId: number) 
 
 /** The items of one indicator in an evaluation (for /skor). */
 export async function listIndicatorItems(db: Db, workspaceId: number, evaluationId: number, indicatorId: number) {
-  return db.checklistItem.findMany({
-    where: { workspaceId, evaluationId, indicatorId },
-    select: { id: true, title: true, level: true, status: true, opd: { select: { code: true } } },
-    orderBy: [{ level: 'asc' }, { id: 'asc' }],
-  });
+  // One statement with the OPD code joined (the query builder sends two); each database's own NULL order, as before.
+  const rows = await queryRaw<{ id: number; title: string; level: number | null; status: string; opdCode: string }>(db,
+    `SELECT i."id", i."title", i."level", i."status", o."code" AS "opdCode"
+     FROM "ChecklistItem" i JOIN "Opd" o ON o."id" = i."opdId"
+     WHERE i."workspaceId" = ? AND i."evaluationId" = ? AND i."indicatorId" = ?
+     ORDER BY i."level", i."id"`, workspaceId, evaluationId, indicatorId);
+  return rows.map((r) => ({ id: Number(r.id), title: r.title, level: r.level === null ? null : Number(r.level), status: r.status, opd: { code: r.opdCode } }));
 }
 
 /** Every open item's OPD and due dates (its own, or its stage's), for the dashboard's deadlines. */

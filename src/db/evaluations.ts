@@ -55,3 +55,19 @@ export async function loadEvaluationContext(db: Db, workspaceId: number, year?: 
   }
   return { evaluation, framework, recorded };
 }
+
+const HEAD_SQL = `SELECT e."id", e."year", e."frameworkId", f."contentHash"
+FROM "Evaluation" e JOIN "Framework" f ON f."id" = e."frameworkId"
+WHERE e."workspaceId" = ? ORDER BY e."year" DESC LIMIT 1`;
+
+/**
+ * The workspace's latest evaluation and its framework, without the scores: one query (the
+ * framework's tree from the cache while its hash is unchanged). Null when it has none.
+ */
+export async function loadEvaluationHead(db: Db, workspaceId: number): Promise<Omit<EvaluationContext, 'recorded'> | null> {
+  const [row] = await queryRaw<{ id: number; year: number; frameworkId: number; contentHash: string }>(db, HEAD_SQL, workspaceId);
+  if (!row) return null;
+  const framework = await frameworkWithHash(db, Number(row.frameworkId), row.contentHash);
+  if (!framework) return null;
+  return { evaluation: { id: Number(row.id), year: Number(row.year), workspaceId }, framework };
+}

@@ -4,8 +4,9 @@ import type { Db } from './client.ts';
 
 /** The OPDs that own an indicator's evidence in this workspace. */
 export async function findIndicatorOwners(db: Db, workspaceId: number, indicatorId: number) {
-  const rows = await db.indicatorOwner.findMany({ where: { workspaceId, indicatorId }, include: { opd: true } });
-  return rows.map((r) => r.opd).sort((a, b) => a.code.localeCompare(b.code));
+  // The OPD rows in one statement (the query builder sends two): /skor and the dashboard read this.
+  const rows = await db.opd.findMany({ where: { workspaceId, owners: { some: { workspaceId, indicatorId } } } });
+  return rows.sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** Replaces an indicator's owning OPDs in this workspace (the editable ownership map). */

@@ -4,6 +4,7 @@ import type { Stage } from '../domain/stages.ts';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { queryRaw } from './raw-sql.ts';
 import type { Db, Queryable } from './client.ts';
 import { saveExternalValue } from './external-values.ts';
 
@@ -157,8 +158,10 @@ export async function recordExternalScore(db: Db, input: RecordExternal, actor: 
 
 /** Notes and authors of one indicator's current scores, per stage. */
 export async function findIndicatorScores(db: Db, evaluationId: number, indicatorId: number) {
-  return db.score.findMany({
-    where: { evaluationId, indicatorId },
-    include: { author: { select: { displayName: true } } },
-  });
+  // One statement with the author's name joined (the query builder sends two): /skor reads this.
+  const rows = await queryRaw<{ stage: string; value: number; note: string | null; authorName: string | null }>(db,
+    `SELECT s."stage", s."value", s."note", p."displayName" AS "authorName"
+     FROM "Score" s LEFT JOIN "Person" p ON p."id" = s."authorId"
+     WHERE s."evaluationId" = ? AND s."indicatorId" = ?`, evaluationId, indicatorId);
+  return rows.map((r) => ({ stage: r.stage, value: Number(r.value), note: r.note, author: r.authorName === null ? null : { displayName: r.authorName } }));
 }

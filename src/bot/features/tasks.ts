@@ -2,9 +2,8 @@
 // list, the indicators least ready, and other agencies' index values still awaited).
 import { Composer, Markup } from 'telegraf';
 import { countItemsByIndicator, countItemsByOpd, listOpenItemsOf, listOverdueItems } from '../../db/checklists.ts';
-import { findEvaluation } from '../../db/evaluations.ts';
+import { loadEvaluationHead } from '../../db/evaluations.ts';
 import { listExternalValues } from '../../db/external-values.ts';
-import { findFrameworkById } from '../../db/frameworks.ts';
 import { listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import type { ItemStatus } from '../../domain/checklists.ts';
@@ -35,18 +34,18 @@ export function tasksFeature() {
 
   composer.command('progres', guarded('progres', async (ctx, access) => {
     const { db } = ctx.deps;
-    const evaluation = await findEvaluation(db, access.workspace.id);
-    if (!evaluation) return void (await reply(ctx, t.progressEmpty));
+    const head = await loadEvaluationHead(db, access.workspace.id);
+    if (!head) return void (await reply(ctx, t.progressEmpty));
+    const { evaluation, framework: fw } = head;
     // Everything that needs only the evaluation in one round (in parallel on PostgreSQL, where
     // each round trip is about a millisecond of the reply); the overdue list needs the stages.
     // Two groupings rather than one by OPD and indicator: that one returns a row for nearly every
     // item, and mapping rows is most of a query's cost here.
-    const [counts, byIndicatorRows, opds, stages, fw, external] = await Promise.all([
+    const [counts, byIndicatorRows, opds, stages, external] = await Promise.all([
       countItemsByOpd(db, access.workspace.id, evaluation.id),
       countItemsByIndicator(db, access.workspace.id, evaluation.id),
       listOpds(db, access.workspace.id),
       listStages(db, evaluation.id),
-      findFrameworkById(db, evaluation.frameworkId),
       listExternalValues(db, evaluation.id),
     ]);
     if (counts.length === 0) return void (await reply(ctx, t.progressEmpty));
@@ -69,7 +68,7 @@ export function tasksFeature() {
       const opdNames = new Map(opds.map((o) => [o.id, o.name]));
       for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, opdNames.get(i.opdId) ?? '–', dueText(effectiveDueDate(i.dueDate, i.stage ? stageDue.get(i.stage) ?? null : null)) ?? '–'));
     }
-    const indicators = new Map([...(fw?.indicatorIds ?? new Map<number, number>())].map(([no, id]) => [id, no]));
+    const indicators = new Map([...fw.indicatorIds].map(([no, id]) => [id, no]));
     const byIndicator = groupRows(byIndicatorRows, (c) => c.indicatorId!);
     const readiness = [...byIndicator]
       .map(([id, rows]) => ({ no: indicators.get(id) ?? 0, ...tally(rows) }))
@@ -77,7 +76,7 @@ export function tasksFeature() {
       .sort((a, b) => a.done / a.total - b.done / b.total || a.no - b.no)
       .slice(0, 5);
     if (readiness.length > 0) lines.push(t.readinessTitle, ...readiness.map((r) => t.readinessLine(r.no, r.done, r.total)));
-    const waiting = fw?.def.indicators.some((i) => i.externalIndex)
+    const waiting = fw.def.indicators.some((i) => i.externalIndex)
       ? missingExternalIndices(fw.def, new Set(external.keys())) : [];
     if (waiting.length > 0) lines.push(scoreTexts.externalWaiting(waiting.map(waitingText)));
     await reply(ctx, lines.join('\n'), Markup.inlineKeyboard([Markup.button.callback(fileTexts.exportButton, 'exp:xlsx')]));
