@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ChecklistItem_workspaceId_evaluationId_opdId_status_indicatorId_idx" ON "ChecklistItem"("workspaceId", "evaluationId", "opdId", "status", "indicatorId");
+
