@@ -46,19 +46,21 @@ export type ItemWithDetail = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 
 interface OpdItemRow {
   id: number; title: string; status: string; dueDate: string | null; stage: string | null;
-  indicatorNo: number | null; assigneeName: string | null; total: number | bigint;
+  due: string | null; indicatorNo: number | null; assigneeName: string | null; total: number | bigint;
 }
 
 // /ceklis pages: the page and the OPD's total in one plain statement (a window count), with the
-// indicator number and assignee joined, where the query builder sends four. Ordered as before
-// (each database's own NULL order for items without a date of their own).
-const OPD_ITEMS_SQL = `SELECT i."id", i."title", i."status", i."dueDate", i."stage", ind."no" AS "indicatorNo",
-  p."displayName" AS "assigneeName", COUNT(*) OVER () AS "total"
+// indicator number, assignee and due date (the item's own, else its stage's) joined, where the
+// query builder sends five. Within a status, nearest due first and undated last, on both
+// databases (left to each, SQLite put NULL first and PostgreSQL last).
+const OPD_ITEMS_SQL = `SELECT i."id", i."title", i."status", i."dueDate", i."stage", COALESCE(i."dueDate", s."dueDate") AS "due",
+  ind."no" AS "indicatorNo", p."displayName" AS "assigneeName", COUNT(*) OVER () AS "total"
 FROM "ChecklistItem" i
+LEFT JOIN "Stage" s ON s."evaluationId" = i."evaluationId" AND s."kind" = i."stage"
 LEFT JOIN "Indicator" ind ON ind."id" = i."indicatorId"
 LEFT JOIN "Person" p ON p."id" = i."assigneeId"
 WHERE i."workspaceId" = ? AND i."evaluationId" = ? AND i."opdId" = ?
-ORDER BY i."status", i."dueDate", i."id"
+ORDER BY i."status", CASE WHEN COALESCE(i."dueDate", s."dueDate") IS NULL THEN 1 ELSE 0 END, COALESCE(i."dueDate", s."dueDate"), i."id"
 LIMIT ? OFFSET ?`;
 
 export async function listOpdItems(db: Db, workspaceId: number, evaluationId: number, opdId: number, page: number, perPage: number) {
@@ -67,7 +69,7 @@ export async function listOpdItems(db: Db, workspaceId: number, evaluationId: nu
   const total = rows[0] ? Number(rows[0].total)
     : page > 0 ? await db.checklistItem.count({ where: { workspaceId, evaluationId, opdId } }) : 0;
   const items = rows.map((r) => ({
-    id: Number(r.id), title: r.title, status: r.status, dueDate: r.dueDate, stage: r.stage,
+    id: Number(r.id), title: r.title, status: r.status, dueDate: r.dueDate, stage: r.stage, due: r.due,
     indicator: r.indicatorNo === null ? null : { no: Number(r.indicatorNo) },
     assignee: r.assigneeName === null ? null : { displayName: r.assigneeName },
   }));
@@ -159,17 +161,19 @@ export async function countItemsByIndicator(db: Db, workspaceId: number, evaluat
 }
 
 /** Open items past their own due date, or past their stage's deadline when they have none. */
-export async function listOverdueItems(db: Db, workspaceId: number, evaluationId: number, today: string, overdueStages: string[], take = 15) {
-  return db.checklistItem.findMany({
-    where: {
-      workspaceId, evaluationId, status: { in: OPEN },
-      OR: [{ dueDate: { lt: today } }, { dueDate: null, stage: { in: overdueStages } }],
-    },
-    // The OPD's name comes from the caller's OPD list: a joined read would cost a second statement.
-    select: { id: true, title: true, opdId: true, dueDate: true, stage: true },
-    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-    take,
-  });
+export async function listOverdueItems(db: Db, workspaceId: number, evaluationId: number, today: string, take = 15) {
+  // Due is the item's own date, else its stage's (joined here, so the caller need not read the
+  // stages first); most overdue first on both databases (no NULL can reach the order: every row
+  // has a due date before today).
+  const rows = await queryRaw<{ id: number; title: string; opdId: number; due: string }>(db,
+    `SELECT i."id", i."title", i."opdId", COALESCE(i."dueDate", s."dueDate") AS "due"
+     FROM "ChecklistItem" i LEFT JOIN "Stage" s ON s."evaluationId" = i."evaluationId" AND s."kind" = i."stage"
+     WHERE i."workspaceId" = ? AND i."evaluationId" = ? AND i."status" IN (${OPEN.map(() => '?').join(', ')})
+       AND COALESCE(i."dueDate", s."dueDate") < ?
+     ORDER BY COALESCE(i."dueDate", s."dueDate"), i."id"
+     LIMIT ?`, workspaceId, evaluationId, ...OPEN, today, take);
+  // The OPD's name comes from the caller's OPD list.
+  return rows.map((r) => ({ id: Number(r.id), title: r.title, opdId: Number(r.opdId), due: r.due }));
 }
 
 /** Leveled items per indicator for the evidence-backed level (verified and open alike). */

@@ -37,15 +37,12 @@ type Evaluation = Awaited<ReturnType<typeof findEvaluation>>;
 async function showPage(ctx: BotContext, access: WorkspaceAccess, opd: { id: number; name: string }, page: number, edit: boolean, known?: Evaluation) {
   const evaluation = known === undefined ? await findEvaluation(ctx.deps.db, access.workspace.id) : known;
   if (!evaluation) return void (await reply(ctx, t.listEmpty(opd.name)));
-  const [{ total, items }, dues] = await Promise.all([
-    listOpdItems(ctx.deps.db, access.workspace.id, evaluation.id, opd.id, page, PER_PAGE),
-    stageDues(ctx, evaluation.id),
-  ]);
+  const { total, items } = await listOpdItems(ctx.deps.db, access.workspace.id, evaluation.id, opd.id, page, PER_PAGE);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const text = total === 0 ? t.listEmpty(opd.name) : [
     t.listTitle(opd.name, total, page + 1, pages),
     ...items.map((i) => t.listLine(STATUS_ICONS[i.status as ItemStatus], i.id, i.title, i.indicator?.no ?? null,
-      dueText(effectiveDueDate(i.dueDate, i.stage ? dues.get(i.stage) ?? null : null)), i.assignee?.displayName ?? null)),
+      dueText(i.due), i.assignee?.displayName ?? null)),
   ].join('\n');
   const open = items.map((i) => Markup.button.callback(t.openButton(i.id), `it:${i.id}`));
   const nav = [

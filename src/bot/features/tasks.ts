@@ -37,21 +37,18 @@ export function tasksFeature() {
     const head = await loadEvaluationHead(db, access.workspace.id);
     if (!head) return void (await reply(ctx, t.progressEmpty));
     const { evaluation, framework: fw } = head;
-    // Everything that needs only the evaluation in one round (in parallel on PostgreSQL, where
-    // each round trip is about a millisecond of the reply); the overdue list needs the stages.
-    // Two groupings rather than one by OPD and indicator: that one returns a row for nearly every
-    // item, and mapping rows is most of a query's cost here.
-    const [counts, byIndicatorRows, opds, stages, external] = await Promise.all([
+    // Everything after the evaluation in one round (in parallel on PostgreSQL, where each round
+    // trip is about a millisecond of the reply). Two groupings rather than one by OPD and
+    // indicator: that one returns a row for nearly every item, and mapping rows costs most here.
+    const today = formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
+    const [counts, byIndicatorRows, opds, overdue, external] = await Promise.all([
       countItemsByOpd(db, access.workspace.id, evaluation.id),
       countItemsByIndicator(db, access.workspace.id, evaluation.id),
       listOpds(db, access.workspace.id),
-      listStages(db, evaluation.id),
+      listOverdueItems(db, access.workspace.id, evaluation.id, today),
       listExternalValues(db, evaluation.id),
     ]);
     if (counts.length === 0) return void (await reply(ctx, t.progressEmpty));
-    const today = formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
-    const overdueStages = stages.filter((s) => s.dueDate !== null && s.dueDate < today).map((s) => s.kind);
-    const overdue = await listOverdueItems(db, access.workspace.id, evaluation.id, today, overdueStages);
     const tally = (rows: { status: string; _count: { _all: number } }[]) => ({
       done: rows.filter((r) => r.status === 'selesai').reduce((s, r) => s + r._count._all, 0),
       total: rows.filter((r) => r.status !== 'dibatalkan').reduce((s, r) => s + r._count._all, 0),
@@ -64,9 +61,8 @@ export function tasksFeature() {
     if (overdue.length === 0) lines.push(t.overdueNone);
     else {
       lines.push(t.overdueTitle(overdue.length));
-      const stageDue = new Map(stages.map((s) => [s.kind, s.dueDate]));
       const opdNames = new Map(opds.map((o) => [o.id, o.name]));
-      for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, opdNames.get(i.opdId) ?? '–', dueText(effectiveDueDate(i.dueDate, i.stage ? stageDue.get(i.stage) ?? null : null)) ?? '–'));
+      for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, opdNames.get(i.opdId) ?? '–', dueText(i.due) ?? '–'));
     }
     const indicators = new Map([...fw.indicatorIds].map(([no, id]) => [id, no]));
     const byIndicator = groupRows(byIndicatorRows, (c) => c.indicatorId!);
