@@ -21,6 +21,18 @@ const summaryOf = async (person: typeof rina, path = '/dasbor/api/ringkasan') =>
   return body as unknown as DashboardSummary;
 };
 
+
+/** A second workspace (Pemkab Paser, the stranger Tamu its admin) with one OPD: for scoping checks. */
+async function createPaser() {
+  const frameworkId = (await findFrameworkIdByCode(h.t.db, 'spbe-2020'))!;
+  const { workspace } = await createWorkspace(h.t.db, {
+    slug: 'paser', name: 'Pemkab Paser', timeZone: 'Asia/Makassar', targetUnits: null, frameworkId, year: 2024,
+    admin: { telegramId: BigInt(tamu.id), displayName: 'Tamu' },
+  }, CLI_ACTOR);
+  const paserOpd = await h.t.db.opd.create({ data: { workspaceId: workspace.id, code: 'bappeda', name: 'Bappeda Paser' } });
+  return { workspace, paserOpd };
+}
+
 describe('the page', () => {
   it('is one small HTML file whose script compiles, served with a CSP that allows nothing else', async () => {
     h = await startHarness({ dashboard: DASHBOARD });
@@ -182,12 +194,7 @@ describe('an OPD\'s page', () => {
     // A pimpinan reads everything and is offered no move.
     expect((leader.body.items as unknown[]).length).toBeGreaterThan(0);
     expect((leader.body.items as { actions: unknown[] }[]).every((i) => i.actions.length === 0)).toBe(true);
-    const frameworkId = (await findFrameworkIdByCode(h.t.db, 'spbe-2020'))!;
-    const { workspace } = await createWorkspace(h.t.db, {
-      slug: 'paser', name: 'Pemkab Paser', timeZone: 'Asia/Makassar', targetUnits: null, frameworkId, year: 2024,
-      admin: { telegramId: BigInt(tamu.id), displayName: 'Tamu' },
-    }, CLI_ACTOR);
-    const paserOpd = await h.t.db.opd.create({ data: { workspaceId: workspace.id, code: 'bappeda', name: 'Bappeda Paser' } });
+    const { paserOpd } = await createPaser();
     // Rina (koordinator of the demo) asks for an OPD id of Paser: not found.
     expect((await getJson(port, `/dasbor/api/opd/${paserOpd.id}`, signedInitData(rina, h.api.token))).status).toBe(404);
     expect((await getJson(port, '/dasbor/api/opd/abc', signedInitData(rina, h.api.token))).status).toBe(404);
@@ -360,12 +367,7 @@ describe('a link as evidence from the dashboard', () => {
     h = await startHarness({ dashboard: DASHBOARD });
     const { item } = await openItem(h);
     const port = h.running.port!;
-    const frameworkId = (await findFrameworkIdByCode(h.t.db, 'spbe-2020'))!;
-    const { workspace } = await createWorkspace(h.t.db, {
-      slug: 'paser', name: 'Pemkab Paser', timeZone: 'Asia/Makassar', targetUnits: null, frameworkId, year: 2024,
-      admin: { telegramId: BigInt(tamu.id), displayName: 'Tamu' },
-    }, CLI_ACTOR);
-    const paserOpd = await h.t.db.opd.create({ data: { workspaceId: workspace.id, code: 'bappeda', name: 'Bappeda Paser' } });
+    const { workspace, paserOpd } = await createPaser();
     const paserEvaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
     const paserItem = await h.t.db.checklistItem.create({ data: { workspaceId: workspace.id, evaluationId: paserEvaluation.id, opdId: paserOpd.id, title: 'Lain', status: 'proses' } });
     const before = { demo: await written(item.id), paser: await written(paserItem.id), audit: await h.t.db.auditEntry.count() };
