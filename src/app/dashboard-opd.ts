@@ -7,7 +7,7 @@ import { findEvaluation } from '../db/evaluations.ts';
 import { findOpdsByIds } from '../db/opds.ts';
 import { listStages } from '../db/stages.ts';
 import type { ItemAction, ItemStatus } from '../domain/checklists.ts';
-import { ACTION_LABELS, allowedActions, canAttachEvidence, effectiveDueDate, OPEN_STATUSES, reasonRequired, STATUS_LABELS } from '../domain/checklists.ts';
+import { ACTION_LABELS, allowedActions, byDueDate, canAttachEvidence, effectiveDueDate, OPEN_STATUSES, reasonRequired, STATUS_LABELS } from '../domain/checklists.ts';
 import { formatDateId, formatIsoDate, parseIsoDate, toLocalDate } from '../domain/dates.ts';
 import type { Stage } from '../domain/stages.ts';
 import { STAGE_LABELS } from '../domain/stages.ts';
@@ -73,24 +73,26 @@ export async function dashboardOpdPage(db: Db, viewer: DashboardViewer, opdId: n
   return {
     ok: true,
     opd: { id: opd.id, code: opd.code, name: opd.name },
-    items: items.map((item) => {
-      const status = item.status as ItemStatus;
-      const due = effectiveDueDate(item.dueDate, item.stage ? stageDue.get(item.stage) ?? null : null);
-      const state = { status, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length };
-      // As in chat: submitting needs evidence first (attached in chat), so it is offered only with some.
-      const actions = allowedActions(state, actor)
-        .filter((a) => a !== 'ajukan' || state.evidenceCount > 0)
-        .map((action) => ({ action, label: ACTION_LABELS[action], reason: reasonRequired(action, status) }));
-      return {
-        actions, canAddEvidence: canAttachEvidence(state, actor),
-        id: item.id, title: item.title, status, statusLabel: STATUS_LABELS[status],
-        assignee: item.assignee?.displayName ?? null,
-        due: due ? { iso: due, text: formatDateId(parseIsoDate(due)!) } : null,
-        overdue: due !== null && due < today && OPEN_STATUSES.includes(status),
-        indicator: item.indicator?.no ?? null, level: item.level,
-        stage: item.stage ? STAGE_LABELS[item.stage as Stage] ?? item.stage : null,
-        evidence: item.evidence.map(evidenceView),
-      };
-    }),
+    items: items
+      .map((item) => ({ item, id: item.id, due: effectiveDueDate(item.dueDate, item.stage ? stageDue.get(item.stage) ?? null : null) }))
+      .sort(byDueDate)
+      .map(({ item, due }) => {
+        const status = item.status as ItemStatus;
+        const state = { status, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length };
+        // As in chat: submitting needs evidence first (attached in chat), so it is offered only with some.
+        const actions = allowedActions(state, actor)
+          .filter((a) => a !== 'ajukan' || state.evidenceCount > 0)
+          .map((action) => ({ action, label: ACTION_LABELS[action], reason: reasonRequired(action, status) }));
+        return {
+          actions, canAddEvidence: canAttachEvidence(state, actor),
+          id: item.id, title: item.title, status, statusLabel: STATUS_LABELS[status],
+          assignee: item.assignee?.displayName ?? null,
+          due: due ? { iso: due, text: formatDateId(parseIsoDate(due)!) } : null,
+          overdue: due !== null && due < today && OPEN_STATUSES.includes(status),
+          indicator: item.indicator?.no ?? null, level: item.level,
+          stage: item.stage ? STAGE_LABELS[item.stage as Stage] ?? item.stage : null,
+          evidence: item.evidence.map(evidenceView),
+        };
+      }),
   };
 }

@@ -213,12 +213,13 @@ export async function listPicsOfOpd(db: Db, workspaceId: number, opdId: number) 
 
 /** The items of one indicator in an evaluation (for /skor). */
 export async function listIndicatorItems(db: Db, workspaceId: number, evaluationId: number, indicatorId: number) {
-  // One statement with the OPD code joined (the query builder sends two); each database's own NULL order, as before.
+  // One statement with the OPD code joined (the query builder sends two). Lowest level first and
+  // items without a level last, on both databases (left to each, SQLite puts NULL first).
   const rows = await queryRaw<{ id: number; title: string; level: number | null; status: string; opdCode: string }>(db,
     `SELECT i."id", i."title", i."level", i."status", o."code" AS "opdCode"
      FROM "ChecklistItem" i JOIN "Opd" o ON o."id" = i."opdId"
      WHERE i."workspaceId" = ? AND i."evaluationId" = ? AND i."indicatorId" = ?
-     ORDER BY i."level", i."id"`, workspaceId, evaluationId, indicatorId);
+     ORDER BY i."level" IS NULL, i."level", i."id"`, workspaceId, evaluationId, indicatorId);
   return rows.map((r) => ({ id: Number(r.id), title: r.title, level: r.level === null ? null : Number(r.level), status: r.status, opd: { code: r.opdCode } }));
 }
 
@@ -231,7 +232,8 @@ export async function listOpenItemDues(db: Db, workspaceId: number, evaluationId
 export async function listOpdItemsWithEvidence(db: Db, workspaceId: number, evaluationId: number, opdId: number) {
   return db.checklistItem.findMany({
     where: { workspaceId, evaluationId, opdId },
-    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    // The page orders them by the due date that counts (own, else the stage's): byDueDate.
+    orderBy: { id: 'asc' },
     include: {
       indicator: { select: { no: true } },
       assignee: { select: { id: true, displayName: true } },

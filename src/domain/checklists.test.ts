@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemAction, ItemActor, ItemState, ItemStatus } from './checklists.ts';
 import {
   ACTION_LABELS, ITEM_ACTIONS, ITEM_STATUSES, REASON_MAX_LENGTH, STATUS_ICONS, STATUS_LABELS,
-  allowedActions, effectiveDueDate, isOpen, isOverdue, moveItem, progressBar, progressOf,
+  allowedActions, byDueDate, effectiveDueDate, isOpen, isOverdue, moveItem, progressBar, progressOf,
 } from './checklists.ts';
 
 const OPD = 10;
@@ -247,6 +247,15 @@ describe('due dates', () => {
     expect(effectiveDueDate('2026-09-10', '2026-09-15')).toBe('2026-09-10');
     expect(effectiveDueDate(null, '2026-09-15')).toBe('2026-09-15');
     expect(effectiveDueDate(null, null)).toBeNull();
+  });
+
+  it('orders lists nearest date first, undated last, then by id', () => {
+    const items = [
+      { id: 5, due: null }, { id: 4, due: '2026-10-01' }, { id: 3, due: null },
+      { id: 2, due: '2026-09-10' }, { id: 1, due: '2026-10-01' }, { id: 6, due: '2025-12-31' },
+    ];
+    expect([...items].sort(byDueDate).map((i) => i.id)).toEqual([6, 2, 1, 4, 3, 5]);
+    expect([...items].reverse().sort(byDueDate).map((i) => i.id)).toEqual([6, 2, 1, 4, 3, 5]);
   });
 
   it.each([

@@ -200,6 +200,20 @@ export function effectiveDueDate(itemDue: string | null, stageDue: string | null
 }
 
 /**
+ * The order of item lists everywhere (chat, dashboard, reports): nearest due date first, undated
+ * last, then by id. Sorting here, not in SQL, keeps it the same on SQLite (NULLs first) and
+ * PostgreSQL (NULLs last).
+ */
+export function byDueDate(a: { due: string | null; id: number }, b: { due: string | null; id: number }): number {
+  if (a.due !== b.due) {
+    if (a.due === null) return 1;
+    if (b.due === null) return -1;
+    return a.due < b.due ? -1 : 1;
+  }
+  return a.id - b.id;
+}
+
+/**
  * Open and due before today. Dates are the 'YYYY-MM-DD' storage form, whose string order is
  * calendar order; an item due today is not overdue yet.
  */

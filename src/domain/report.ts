@@ -2,7 +2,7 @@
 // show, computed once from plain inputs so that the three never disagree. Index values stay in
 // exact units (× 10 000) or fractions here; the file writers decide how to round and print them.
 import type { ItemStatus } from './checklists.ts';
-import { isOverdue, progressOf } from './checklists.ts';
+import { byDueDate, isOverdue, progressOf } from './checklists.ts';
 import type { FrameworkDef, IndexUnits, PredicateBand, ValueHundredths } from './framework-types.ts';
 import { VALUE_SCALE } from './framework-types.ts';
 import type { IndexReport } from './index-calculation.ts';
@@ -286,7 +286,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const opdNames = new Map(input.opds.map((o) => [o.code, o.name]));
   const items: ItemRow[] = input.items
     .map((i) => ({ ...i, opdName: opdNames.get(i.opdCode) ?? i.opdCode, overdue: isOverdue(i.status, i.due, input.today) }))
-    .sort((a, b) => a.opdCode.localeCompare(b.opdCode) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id);
+    .sort((a, b) => a.opdCode.localeCompare(b.opdCode) || byDueDate(a, b));
 
   return {
     workspaceName: input.workspaceName,

@@ -7,7 +7,7 @@ import { listExternalValues } from '../../db/external-values.ts';
 import { listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import type { ItemStatus } from '../../domain/checklists.ts';
-import { effectiveDueDate, progressBar, STATUS_ICONS } from '../../domain/checklists.ts';
+import { byDueDate, effectiveDueDate, progressBar, STATUS_ICONS } from '../../domain/checklists.ts';
 import { formatIsoDate, toLocalDate } from '../../domain/dates.ts';
 import { missingExternalIndices, waitingText } from '../../domain/external-indices.ts';
 import type { BotContext } from '../context.ts';
@@ -25,9 +25,8 @@ export function tasksFeature() {
     const evaluationIds = [...new Set(items.map((i) => i.evaluationId).filter((id): id is number => id !== null))];
     const stageRows = await Promise.all(evaluationIds.map((id) => listStages(ctx.deps.db, id)));
     const stages = new Map(evaluationIds.map((id, k) => [id, new Map(stageRows[k]!.map((s) => [s.kind, s.dueDate]))]));
-    const withDue = items.map((i) => ({ item: i, due: effectiveDueDate(i.dueDate, i.stage && i.evaluationId ? stages.get(i.evaluationId)?.get(i.stage) ?? null : null) }));
-    // Nearest deadline first; items without one last.
-    withDue.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.item.id - b.item.id);
+    const withDue = items.map((i) => ({ item: i, id: i.id, due: effectiveDueDate(i.dueDate, i.stage && i.evaluationId ? stages.get(i.evaluationId)?.get(i.stage) ?? null : null) }));
+    withDue.sort(byDueDate);
     await reply(ctx, [t.tasksTitle(items.length), ...withDue.map(({ item, due }) =>
       t.taskLine(STATUS_ICONS[item.status as ItemStatus], item.id, item.title, item.opd.name, dueText(due)))].join('\n'));
   }));
