@@ -1,11 +1,14 @@
 // The dashboard's data and sign-in, through the bot's own HTTP server: the figures are the ones
 // /indeks and /progres give for the same data, each role sees what its chat commands show, and a
 // bad, stale, foreign or missing sign-in gets an error and nothing else.
+import { get } from 'node:http';
 import { Script } from 'node:vm';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/db/audit.ts';
 import { findFrameworkIdByCode } from '../../src/db/frameworks.ts';
 import { createWorkspace } from '../../src/db/workspaces.ts';
+import { acceptsGzip } from '../../src/dashboard/http.ts';
 import type { DashboardSummary } from '../../src/app/dashboard.ts';
 import type { Harness } from '../support/bot-harness.ts';
 import { budi, GROUP, rina, sekda, startHarness, tamu, textOf } from '../support/bot-harness.ts';
@@ -43,6 +46,57 @@ describe('the page', () => {
     const script = html.slice(html.indexOf('<script>') + 8, html.indexOf('</script>'));
     expect(() => new Script(script)).not.toThrow();
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
+  });
+});
+
+/** A GET as a client that decompresses nothing: the bytes and headers as they travel. */
+function rawGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    get({ host: '127.0.0.1', port: h.running.port!, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('compression', () => {
+  it('sends the page and a large answer gzipped to a client that accepts it, plain to one that does not', async () => {
+    h = await startHarness({ dashboard: DASHBOARD });
+    await addItems(h);
+    const plain = await rawGet('/dasbor', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toContain('<script>');
+    const zipped = await rawGet('/dasbor', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect((await rawGet('/dasbor', { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
+
+    const auth = { authorization: `tma ${signedInitData(rina, h.api.token, h.deps.clock.now())}` };
+    const summaryPlain = await rawGet('/dasbor/api/ringkasan', auth);
+    const summaryZipped = await rawGet('/dasbor/api/ringkasan', { ...auth, 'accept-encoding': 'gzip' });
+    expect(summaryZipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(summaryZipped.body).toString('utf8'))).toEqual(JSON.parse(summaryPlain.body.toString('utf8')));
+    // A short error stays as it is: nothing to gain.
+    const refused = await rawGet('/dasbor/api/ringkasan', { 'accept-encoding': 'gzip' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(refused.body.toString('utf8')).error).toMatch(/[a-z]/);
+  });
+
+  it('reads Accept-Encoding as HTTP defines it', () => {
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(acceptsGzip('gzip;q=0, *')).toBe(false);
+    expect(acceptsGzip('br, deflate')).toBe(false);
+    expect(acceptsGzip('x-gzip')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
   });
 });
 
