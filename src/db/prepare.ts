@@ -2,17 +2,23 @@ import type { Db } from './client.ts';
 import { describeUnreachable, dialectOf, isUnreachable } from './client.ts';
 import { syncFrameworkFiles } from './framework-files.ts';
 import { DatabaseStateError, migrateDatabase } from './migrate.ts';
+import { inPrepareTurn } from './prepare-lock.ts';
 import { FrameworkFileError } from './framework-files.ts';
 import type { Logger } from '../log.ts';
 
-/** What both `npm start` and the CLI do first: migrate, then load the framework data files. */
-export async function prepareDatabase(db: Db, databaseUrl: string) {
-  const migrated = await migrateDatabase(db, databaseUrl);
-  // WAL: a commit no longer rewrites a rollback journal, which halves the cost of the two writes
-  // per reminder sent (sending, sent) and lets readers go on during a write. Kept in the file.
-  if (dialectOf(db) === 'sqlite') await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
-  const frameworks = await syncFrameworkFiles(db);
-  return { migrated, frameworks };
+/**
+ * What both `npm start` and the CLI do first: migrate, then load the framework data files; one
+ * process at a time (others started together wait, then find it done: `onWait` is told).
+ */
+export async function prepareDatabase(db: Db, databaseUrl: string, onWait?: () => void) {
+  return inPrepareTurn(db, databaseUrl, async () => {
+    const migrated = await migrateDatabase(db, databaseUrl);
+    // WAL: a commit no longer rewrites a rollback journal, which halves the cost of the two writes
+    // per reminder sent (sending, sent) and lets readers go on during a write. Kept in the file.
+    if (dialectOf(db) === 'sqlite') await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
+    const frameworks = await syncFrameworkFiles(db);
+    return { migrated, frameworks };
+  }, onWait);
 }
 
 /** Waits between attempts to reach a database that is down at start. */
@@ -32,7 +38,7 @@ export async function prepareWhenReachable(db: Db, databaseUrl: string, logger: 
   try {
     for (let attempt = 1; !stop; attempt++) {
       try {
-        await prepareDatabase(db, databaseUrl);
+        await prepareDatabase(db, databaseUrl, () => logger.info({}, 'Proses lain sedang menyiapkan basis data; menunggu giliran'));
         return 'ready';
       } catch (error) {
         if (error instanceof DatabaseStateError || error instanceof FrameworkFileError) {
