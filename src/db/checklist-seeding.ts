@@ -67,8 +67,12 @@ export async function generateChecklistItems(db: Db, input: GenerateInput): Prom
   const framework = await findFrameworkById(db, evaluation.frameworkId);
   if (!framework) throw new ChecklistSeedError(`kerangka evaluasi ${evaluation.frameworkId} tidak ditemukan.`);
   const opds = new Map((await db.opd.findMany({ where: { workspaceId } })).map((o) => [o.code, o.id]));
+  // In the order they were written: an indicator's first owner is its lead, who gets its items
+  // (unordered, SQLite returned them in its index's order, by OPD, and a second run picked
+  // another lead and made every item again for it).
   const stored = await db.indicatorOwner.findMany({
     where: { workspaceId, indicator: { frameworkId: framework.id } },
+    orderBy: { id: 'asc' },
     include: { opd: { select: { code: true } }, indicator: { select: { no: true } } },
   });
 
@@ -95,10 +99,12 @@ export async function generateChecklistItems(db: Db, input: GenerateInput): Prom
         }))),
       }));
     }
+    // An indicator's level is there once, whichever OPD holds it: a lead changed since (or an
+    // item moved to another OPD) must not bring a second item for the same evidence.
     const have = new Set((await tx.checklistItem.findMany({
-      where: { evaluationId, indicatorId: { not: null } }, select: { indicatorId: true, opdId: true, level: true },
-    })).map((i) => `${i.indicatorId}:${i.opdId}:${i.level ?? ''}`));
-    const fresh = pairs.filter((p) => !have.has(`${p.indicatorId}:${p.opdId}:${p.item.level ?? ''}`));
+      where: { evaluationId, indicatorId: { not: null } }, select: { indicatorId: true, level: true },
+    })).map((i) => `${i.indicatorId}:${i.level ?? ''}`));
+    const fresh = pairs.filter((p) => !have.has(`${p.indicatorId}:${p.item.level ?? ''}`));
     if (fresh.length > 0) {
       await tx.checklistItem.createMany({
         data: fresh.map(({ item, indicatorId, opdId }) => ({

@@ -123,6 +123,17 @@ describe('the live demo on a fresh database', () => {
     expect(model.stages.map((st) => st.stage)).toEqual(['mandiri', 'dokumen']);
   });
 
+  it('is the checklist /siapkan makes: running /siapkan on it adds nothing', async () => {
+    const { t, deps } = freshDeps();
+    const s = await start(deps);
+    await outputContaining(s.output, 0, ':keluar');
+    const workspaceId = (await demoWorkspace(t.db)).id;
+    const before = await t.db.checklistItem.count({ where: { workspaceId } });
+    const reply = await s.type('/siapkan', 'Item ceklis dibuat');
+    expect(reply).toMatch(/Item ceklis dibuat: 0 baru, \d+ sudah ada/);
+    expect(await t.db.checklistItem.count({ where: { workspaceId } })).toBe(before);
+  });
+
   it('has its reminders planned, and evidence on what was submitted, sent back or accepted', async () => {
     const { t, deps } = freshDeps();
     await start(deps);
