@@ -86,7 +86,7 @@ const CASES: Record<string, () => string> = {
   'checklistTexts.taskLine': () => ct.taskLine('⬜', 1, H, H, H),
   'checklistTexts.progressTitle': () => ct.progressTitle(H, 2024),
   'checklistTexts.progressLine': () => ct.progressLine(H, '▓▓░░ 50%', 1, 2),
-  'checklistTexts.overdueTitle': () => `${ct.overdueTitle(2)} ${tx.problem(H)}`,
+  'checklistTexts.overdueTitle': () => `${ct.overdueTitle(20, 15)} ${tx.problem(H)}`,
   'checklistTexts.overdueLine': () => ct.overdueLine(1, H, H, H),
   'checklistTexts.readinessLine': () => `${ct.readinessLine(3, 1, 2)} ${tx.problem(H)}`,
   'checklistTexts.assignIndicator': () => ct.assignIndicator(H),

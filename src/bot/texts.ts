@@ -122,7 +122,8 @@ export const checklistTexts = {
   progressTitle: (workspace: string, year: number) => `<b>Progres ceklis ${e(workspace)} ${year}</b>`,
   progressLine: (opd: string, bar: string, done: number, total: number) => `<code>${bar}</code> ${e(opd)} (${done}/${total})`,
   progressEmpty: 'Belum ada item ceklis untuk evaluasi ini.',
-  overdueTitle: (n: number) => `\n<b>Terlambat</b> (${n}):`,
+  overdueTitle: (total: number, shown: number) =>
+    `\n<b>Terlambat</b> (${total})${shown < total ? `, ${shown} yang paling lama ditampilkan` : ''}:`,
   overdueLine: (id: number, title: string, opd: string, due: string) => `⚠️ #${id} ${e(title)} — ${e(opd)} — tenggat ${e(due)}`,
   overdueNone: '\nTidak ada item terlambat.',
   readinessTitle: '\n<b>Kesiapan indikator</b> (paling sedikit selesai):',

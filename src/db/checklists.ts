@@ -160,20 +160,24 @@ export async function countItemsByIndicator(db: Db, workspaceId: number, evaluat
   return counted('indicatorId', rows);
 }
 
-/** Open items past their own due date, or past their stage's deadline when they have none. */
+/** Open items past their own due date, or past their stage's deadline when they have none: the `take` most overdue, and how many in all. */
 export async function listOverdueItems(db: Db, workspaceId: number, evaluationId: number, today: string, take = 15) {
   // Due is the item's own date, else its stage's (joined here, so the caller need not read the
   // stages first); most overdue first on both databases (no NULL can reach the order: every row
   // has a due date before today).
-  const rows = await queryRaw<{ id: number; title: string; opdId: number; due: string }>(db,
-    `SELECT i."id", i."title", i."opdId", COALESCE(i."dueDate", s."dueDate") AS "due"
+  // "total": every overdue item, not only the ones shown (a window count, in the same statement).
+  const rows = await queryRaw<{ id: number; title: string; opdId: number; due: string; total: number | bigint }>(db,
+    `SELECT i."id", i."title", i."opdId", COALESCE(i."dueDate", s."dueDate") AS "due", COUNT(*) OVER () AS "total"
      FROM "ChecklistItem" i LEFT JOIN "Stage" s ON s."evaluationId" = i."evaluationId" AND s."kind" = i."stage"
      WHERE i."workspaceId" = ? AND i."evaluationId" = ? AND i."status" IN (${OPEN.map(() => '?').join(', ')})
        AND COALESCE(i."dueDate", s."dueDate") < ?
      ORDER BY COALESCE(i."dueDate", s."dueDate"), i."id"
      LIMIT ?`, workspaceId, evaluationId, ...OPEN, today, take);
   // The OPD's name comes from the caller's OPD list.
-  return rows.map((r) => ({ id: Number(r.id), title: r.title, opdId: Number(r.opdId), due: r.due }));
+  return {
+    total: rows.length === 0 ? 0 : Number(rows[0]!.total),
+    items: rows.map((r) => ({ id: Number(r.id), title: r.title, opdId: Number(r.opdId), due: r.due })),
+  };
 }
 
 /** Leveled items per indicator for the evidence-backed level (verified and open alike). */

@@ -194,6 +194,9 @@ export function allowedActions(item: ItemState, actor: ItemActor): ItemAction[] 
   return ITEM_ACTIONS.filter((action) => check(item, action, actor).ok);
 }
 
+/** How an evidence row's kind (as stored: document, photo, link) is named to users. */
+export const EVIDENCE_KIND_LABELS: Record<string, string> = { document: 'dokumen', photo: 'foto', link: 'tautan' };
+
 /** An item's own due date, else its stage's deadline ('YYYY-MM-DD'). */
 export function effectiveDueDate(itemDue: string | null, stageDue: string | null): string | null {
   return itemDue ?? stageDue;

@@ -85,6 +85,10 @@ describe('the PIC works the item', () => {
     ]);
     expect(evidence[0]!.telegramFileId).toMatch(/.+/);
     expect(evidence[0]!.url).toBeNull();
+    // The card names each evidence's kind in Indonesian.
+    const card = textOf(await pressAndNext(budi, budi.id, list, `it:${itemId}`));
+    expect(card).toContain('📎 dokumen: peta-rencana-spbe.pdf (Budi)');
+    expect(card).toContain('📎 tautan: https://bappeda.kaltimprov.go.id/peta-rencana (Budi)');
   });
 
   it('a PIC of another OPD and a pimpinan cannot move it', async () => {

@@ -95,4 +95,18 @@ describe('due order, the same on both databases', () => {
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
+
+  it('/progres counts every overdue item, and says when it shows only the most overdue', async () => {
+    const db = h.t.db;
+    const before = textOf(await h.say(sekda, GROUP, '/progres'));
+    const shown = Number(/Terlambat<\/b> \((\d+)\):/.exec(before)?.[1]);
+    expect(shown).toBeGreaterThanOrEqual(2);
+    const item = await db.checklistItem.findUniqueOrThrow({ where: { id: ids['Own date overdue']! } });
+    await db.checklistItem.createMany({ data: Array.from({ length: 20 }, (_, k) => ({
+      workspaceId: item.workspaceId, evaluationId: item.evaluationId, opdId: item.opdId, title: `Extra overdue ${k}`, dueDate: '2024-09-15',
+    })) });
+    const text = textOf(await h.say(sekda, GROUP, '/progres'));
+    expect(text).toContain(`<b>Terlambat</b> (${shown + 20}), 15 yang paling lama ditampilkan:`);
+    expect(text.match(/⚠️ #/g)).toHaveLength(15);
+  });
 });

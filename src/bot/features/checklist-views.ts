@@ -4,7 +4,7 @@ import { Markup } from 'telegraf';
 import type { ItemWithDetail } from '../../db/checklists.ts';
 import { formatDateId, parseIsoDate } from '../../domain/dates.ts';
 import type { ItemAction, ItemStatus } from '../../domain/checklists.ts';
-import { ACTION_LABELS, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
+import { ACTION_LABELS, EVIDENCE_KIND_LABELS, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
 import { STAGE_LABELS } from '../../domain/stages.ts';
 import type { Stage } from '../../domain/stages.ts';
 import type { BotContext } from '../context.ts';
@@ -32,7 +32,7 @@ export function itemDetailText(item: ItemWithDetail, due: string | null): Html {
   if (item.status === 'revisi' && item.revisionReason) lines.push(html``, t.revision(item.revisionReason));
   lines.push(html``);
   if (item.evidence.length === 0) lines.push(t.noEvidence);
-  for (const ev of item.evidence) lines.push(t.evidenceLine(ev.kind, ev.fileName ?? ev.url ?? ev.kind, ev.addedBy.displayName));
+  for (const ev of item.evidence) lines.push(t.evidenceLine(EVIDENCE_KIND_LABELS[ev.kind] ?? ev.kind, ev.fileName ?? ev.url ?? ev.kind, ev.addedBy.displayName));
   return joinHtml(lines);
 }
 

@@ -57,11 +57,11 @@ export function tasksFeature() {
     const perOpd = opds.map((o) => ({ opd: o, ...tally(byOpd.get(o.id) ?? []) })).filter((p) => p.total > 0);
     perOpd.sort((a, b) => a.done / a.total - b.done / b.total || a.opd.code.localeCompare(b.opd.code));
     for (const p of perOpd) lines.push(t.progressLine(p.opd.name, progressBar(p.done, p.total), p.done, p.total));
-    if (overdue.length === 0) lines.push(t.overdueNone);
+    if (overdue.total === 0) lines.push(t.overdueNone);
     else {
-      lines.push(t.overdueTitle(overdue.length));
+      lines.push(t.overdueTitle(overdue.total, overdue.items.length));
       const opdNames = new Map(opds.map((o) => [o.id, o.name]));
-      for (const i of overdue) lines.push(t.overdueLine(i.id, i.title, opdNames.get(i.opdId) ?? '–', dueText(i.due) ?? '–'));
+      for (const i of overdue.items) lines.push(t.overdueLine(i.id, i.title, opdNames.get(i.opdId) ?? '–', dueText(i.due) ?? '–'));
     }
     const indicators = new Map([...fw.indicatorIds].map(([no, id]) => [id, no]));
     const byIndicator = groupRows(byIndicatorRows, (c) => c.indicatorId!);
