@@ -44,7 +44,7 @@ export const sandboxTexts = {
     'Coba ini dulu (sebagai Rina, kecuali disebut lain):',
     ...tryThis(demo.year).map(([command, what]) => `  ${pad(command, 21)}${what}`),
     `Lainnya: ${MORE.join(', ')}.`,
-    'Ketik angka saja (mis. 1) untuk menekan tombol bernomor pada pesan bot terakhir yang bertombol.',
+    'Selagi pesan bot terakhir bertombol, angka saja (mis. 1) menekan tombol bernomor itu; untuk mengirim angka sebagai teks: :ketik 19.',
     '',
     sandboxTexts.commands,
   ].join('\n'),
@@ -53,6 +53,7 @@ export const sandboxTexts = {
     `  ${pad(':sebagai <1-4>', 19)}ganti orang: 1 Rina (koordinator), 2 Budi (PIC Bappeda), 3 Pak Sekda (pimpinan), 4 Tamu (belum anggota)`,
     `  ${pad(':grup', 19)}mengetik di grup demo`,
     `  ${pad(':pribadi', 19)}mengetik di chat pribadi dengan bot`,
+    `  ${pad(':ketik <teks>', 19)}kirim teks apa adanya ke bot, mis. angka selagi ada tombol (:ketik 19)`,
     `  ${pad(':dasbor', 19)}alamat dasbor (Mini App) untuk dibuka di peramban, sebagai orang yang sedang dipilih`,
     `  ${pad(':bantuan', 19)}tampilkan petunjuk ini lagi`,
     `  ${pad(':keluar', 19)}selesai (atau Ctrl-D)`,
@@ -63,6 +64,7 @@ export const sandboxTexts = {
   choosePerson: (list: string[]) => `Pilih orang dengan nomornya, mis. ":sebagai 2":\n${list.map((l) => `  ${l}`).join('\n')}`,
   unknownSandboxCommand: (command: string) => `Perintah sandbox "${command}" tidak dikenal. Ketik :bantuan untuk daftarnya.`,
   noButtons: 'Belum ada pesan bot bertombol di chat ini. (Angka saja menekan tombol; kirim teks lain untuk bicara dengan bot.)',
+  typeUsage: 'Tulis teksnya sesudah :ketik, mis. ":ketik 19".',
   noSuchButton: (n: number, count: number) =>
     `Tidak ada tombol ${n}: pesan bot terakhir yang bertombol punya ${count === 1 ? '1 tombol' : `tombol 1–${count}`}.`,
   dashboardLink: (person: string, link: string) =>

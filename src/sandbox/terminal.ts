@@ -150,7 +150,21 @@ export class SandboxTerminal {
   private async handleLine(line: string): Promise<void> {
     if (line === '') return;
     if (line.startsWith(':')) return this.sandboxCommand(line);
-    if (/^\d+$/.test(line)) return this.press(Number(line));
+    // A number presses a button while the bot's newest message here has buttons (or, with none
+    // ever shown here, gets the hint); after a question without buttons ("Ketik nomor
+    // indikator") it is the answer, sent as text.
+    if (/^\d+$/.test(line) && this.numberPresses()) return this.press(Number(line));
+    return this.sendText(line);
+  }
+
+  private numberPresses(): boolean {
+    const messages = this.api.messagesTo(this.chatId);
+    const newest = messages.at(-1);
+    return newest === undefined || inlineButtons(newest.reply_markup).length > 0
+      || !messages.some((m) => inlineButtons(m.reply_markup).length > 0);
+  }
+
+  private async sendText(line: string): Promise<void> {
     this.api.pushText({
       chatId: this.chatId, from: this.person.sender, text: line,
       ...(this.inGroup ? { chatType: 'supergroup' as const, chatTitle: this.options.groupTitle } : {}),
@@ -158,7 +172,7 @@ export class SandboxTerminal {
     await this.botDone();
   }
 
-  private sandboxCommand(line: string): void {
+  private async sandboxCommand(line: string): Promise<void> {
     const [command = '', ...rest] = line.slice(1).trim().split(/\s+/);
     const arg = rest.join(' ');
     switch (command.toLowerCase()) {
@@ -179,6 +193,10 @@ export class SandboxTerminal {
         return this.sayWhere();
       case 'dasbor':
         return this.showDashboardLink();
+      case 'ketik':
+        // A number (or anything) sent as text even while buttons are showing.
+        if (arg === '') return this.write(t.typeUsage);
+        return this.sendText(arg);
       case 'bantuan':
       case 'help':
         return this.write(t.commands);

@@ -94,12 +94,24 @@ describe('the sandbox conversation', () => {
     const s = await start();
     await s.type('/indeks', '[1] 📊 Grafik'); // Rina's message, with its button
     expect(await s.type(':sebagai 4', 'Sekarang Anda Tamu')).toContain('belum anggota');
-    await s.type('/indeks', 'Anda belum terdaftar di workspace Pemkab Paser (demo). Minta tautan undangan kepada admin.');
     await s.type('1', '🔔 Anda belum terdaftar di workspace Pemkab Paser (demo).');
+    await s.type('/indeks', 'Anda belum terdaftar di workspace Pemkab Paser (demo). Minta tautan undangan kepada admin.');
     // Lines wait for the bot to finish the previous one: all the press caused is printed before this.
     const rest = await s.type(':bantuan', 'Perintah sandbox');
     expect(s.output()).not.toContain('Foto disimpan');
     expect(rest).not.toContain('🤖');
+  });
+
+  it('a number answers a question without buttons (/tugaskan\'s indicator), and :ketik sends text while buttons show', async () => {
+    const s = await start();
+    await s.type('/tugaskan', 'Pilih OPD');
+    await s.type('1', 'Ketik nomor indikator');
+    await s.type('5', 'Ketik judul item');
+    await s.type(':ketik', 'Tulis teksnya sesudah :ketik');
+    await s.type('/indeks', '[1] 📊 Grafik');
+    // With the index's button showing, "1" would press it; :ketik sends it as text instead.
+    const help = await s.type(':ketik /bantuan', '/indeks');
+    expect(help).not.toContain('Menekan');
   });
 
   it('a PIC has no access to /nilai', async () => {
