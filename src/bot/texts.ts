@@ -132,7 +132,9 @@ export const checklistTexts = {
   assignStart: 'Tugaskan item baru. Pilih OPD:',
   assignIndicator: (opd: string) => `OPD: <b>${e(opd)}</b>. Ketik nomor indikator yang dibuktikan (mis. 12), atau <code>-</code> bila tidak terkait indikator.`,
   assignTitle: 'Ketik judul item (mis. "Unggah SK Tim Koordinasi SPBE").',
-  assignDue: (stageDue: string | null) => `Ketik tenggat (mis. 30-09-2024), atau <code>-</code> untuk ${stageDue ? `tenggat tahap (${e(stageDue)})` : 'tanpa tenggat'}.`,
+  assignDue: (stageDue: string | null, example: string) =>
+    `Ketik tenggat (mis. ${e(example)}), atau <code>-</code> untuk ${stageDue ? `tenggat tahap (${e(stageDue)})` : 'tanpa tenggat'}.`,
+  duePast: (date: string) => `Tenggat ${e(date)} sudah lewat: item baru perlu tenggat hari ini atau sesudahnya.`,
   dueOutOfRange: (typed: string, year: number, first: string, last: string) =>
     `Tenggat "${e(excerpt(typed))}" di luar masa evaluasi ${year}: pilih tanggal antara ${e(first)} dan ${e(last)}.`,
   assignWho: 'Pilih penanggung jawab:',

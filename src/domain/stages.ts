@@ -21,6 +21,18 @@ const ALIASES: Record<string, Stage> = {
   final: 'final', akhir: 'final', 'hasil-akhir': 'final', hasil: 'final', pelaporan: 'final',
 };
 
+/** The stages a team's work can be due for (the final result is the ministry's). */
+const WORK_STAGES: readonly Stage[] = ['mandiri', 'dokumen', 'interviu', 'visitasi'];
+
+/**
+ * The stage a new item belongs to: the first whose deadline is today or later, so that an item is
+ * not overdue the moment it is made; the document stage when none is ahead or none is dated.
+ */
+export function currentWorkStage(stages: readonly { kind: string; dueDate: string | null }[], today: string): Stage {
+  const due = new Map(stages.map((s) => [s.kind, s.dueDate]));
+  return WORK_STAGES.find((kind) => { const d = due.get(kind); return d != null && d >= today; }) ?? 'dokumen';
+}
+
 /** Accepts what people type: any case, "Penilaian Dokumen", "wawancara", "akhir". */
 export function parseStage(input: string): Stage | null {
   const key = input.trim().toLowerCase().replace(/[\s_]+/g, '-');

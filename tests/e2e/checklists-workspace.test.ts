@@ -90,7 +90,7 @@ describe('/tugaskan due dates', () => {
     await h.say(rina, rina.id, 'Tenggat yang salah ketik');
     for (const typed of ['01-01-0001', '01-01-1900', '31-12-9999', '31-12-2023']) {
       expect(textOf(await h.say(rina, rina.id, typed)))
-        .toBe(`${checklistTexts.dueOutOfRange(typed, 2024, '1 Januari 2024', '31 Desember 2025')}\n${checklistTexts.assignDue(null)}`);
+        .toBe(`${checklistTexts.dueOutOfRange(typed, 2024, '1 Januari 2024', '31 Desember 2025')}\n${checklistTexts.assignDue(null, '04-10-2024')}`);
     }
     expect(await h.t.db.flowState.findFirstOrThrow({ where: { kind: 'tugaskan' } })).toMatchObject({ step: 'tenggat' });
     expect(textOf(await h.say(rina, rina.id, '31-12-2025'))).toBe(checklistTexts.assignWho);
@@ -99,6 +99,28 @@ describe('/tugaskan due dates', () => {
     await h.press(rina, rina.id, who.message_id, 'tg-who:0');
     await h.next((c) => c.method === 'sendMessage' && textOf(c).startsWith('Item #'), after);
     expect(await h.t.db.checklistItem.findFirstOrThrow({ where: { title: 'Tenggat yang salah ketik' } })).toMatchObject({ dueDate: '2025-12-31' });
+  });
+
+  it('a new item belongs to the stage still ahead, and a date already past is refused', async () => {
+    // 20 September 2024: the documents were due on the 10th, the interview is on 15 October.
+    const evaluation = await h.t.db.evaluation.findFirstOrThrow({ where: { workspaceId: demo.id }, orderBy: { year: 'desc' } });
+    for (const [kind, dueDate] of [['mandiri', '2024-08-30'], ['dokumen', '2024-09-10'], ['interviu', '2024-10-15']] as const) {
+      await h.t.db.stage.upsert({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind } }, create: { evaluationId: evaluation.id, kind, dueDate }, update: { dueDate } });
+    }
+    await choose(demo.id);
+    const start = await h.say(rina, rina.id, '/tugaskan');
+    await pressAndNext(start, buttonsOf(start).find(([label]) => label === 'Bappeda')![1]);
+    await h.say(rina, rina.id, '-');
+    expect(textOf(await h.say(rina, rina.id, 'Bahan interviu'))).toBe(checklistTexts.assignDue('15 Oktober 2024', '04-10-2024'));
+    expect(textOf(await h.say(rina, rina.id, '19-09-2024'))).toBe(`${checklistTexts.duePast('19 September 2024')}\n${checklistTexts.assignDue(null, '04-10-2024')}`);
+    expect(await h.t.db.checklistItem.count({ where: { title: 'Bahan interviu' } })).toBe(0);
+    expect(textOf(await h.say(rina, rina.id, '-'))).toBe(checklistTexts.assignWho);
+    const who = h.api.messagesTo(rina.id).at(-1)!;
+    const after = h.api.calls.length;
+    await h.press(rina, rina.id, who.message_id, 'tg-who:0');
+    const created = await h.next((c) => c.method === 'sendMessage' && textOf(c).startsWith('Item #'), after);
+    expect(textOf(created)).toContain('15 Oktober 2024');
+    expect(await h.t.db.checklistItem.findFirstOrThrow({ where: { title: 'Bahan interviu' } })).toMatchObject({ stage: 'interviu', dueDate: null });
   });
 });
 

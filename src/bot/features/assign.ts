@@ -12,8 +12,9 @@ import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdsByIds, listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import { TITLE_LENGTH } from '../../domain/checklists.ts';
-import { evaluationDateRange, formatDateId, isDateInRange, parseIsoDate } from '../../domain/dates.ts';
+import { addDays, evaluationDateRange, formatDateId, formatIsoDate, isDateInRange, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
 import type { Stage } from '../../domain/stages.ts';
+import { currentWorkStage } from '../../domain/stages.ts';
 import { arg, parseWith } from '../args.ts';
 import type { BotContext } from '../context.ts';
 import type { WorkspaceAccess } from '../guard.ts';
@@ -98,6 +99,17 @@ function assignRefusal(outcome: Exclude<AssignOutcome, { ok: true }>, dueDate: s
   }
 }
 
+/** Today in the workspace's zone ('YYYY-MM-DD'). */
+function todayOf(ctx: BotContext, access: WorkspaceAccess): string {
+  return formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
+}
+
+/** A due date to show as the example: two weeks from today, as people type it (DD-MM-YYYY). */
+function dueExample(ctx: BotContext, access: WorkspaceAccess): string {
+  const [y, m, d] = formatIsoDate(addDays(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone), 14)).split('-');
+  return `${d}-${m}-${y}`;
+}
+
 /** The typed steps of the flow: indicator, title, due date. */
 export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess, flow: { step: string; data: Record<string, unknown> }): Promise<boolean> {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text.trim() : '';
@@ -116,7 +128,9 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
       }
       indicatorId = fw!.indicatorIds.get(no.value)!;
     }
-    await save(ctx, access, 'judul', { ...flow.data, indicatorId, evaluationId: evaluation.id, stage: 'dokumen' });
+    // The stage still ahead (the interview once the documents are in), so the item is not born overdue.
+    const stage = currentWorkStage(await listStages(db, evaluation.id), todayOf(ctx, access));
+    await save(ctx, access, 'judul', { ...flow.data, indicatorId, evaluationId: evaluation.id, stage });
     await reply(ctx, t.assignTitle, ask);
     return true;
   }
@@ -125,9 +139,9 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
       await reply(ctx, t.titleInvalid, ask);
       return true;
     }
-    const stageDue = (await listStages(db, evaluation.id)).find((s) => s.kind === 'dokumen')?.dueDate ?? null;
+    const stageDue = (await listStages(db, evaluation.id)).find((s) => s.kind === (flow.data.stage ?? 'dokumen'))?.dueDate ?? null;
     await save(ctx, access, 'tenggat', { ...flow.data, title: text });
-    await reply(ctx, t.assignDue(dueText(stageDue)), ask);
+    await reply(ctx, t.assignDue(dueText(stageDue), dueExample(ctx, access)), ask);
     return true;
   }
   if (flow.step === 'tenggat') {
@@ -135,13 +149,18 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
     if (text !== '-') {
       const date = parseWith(arg.date, text);
       if (!date.ok) {
-        await reply(ctx, date.problem ? texts.problem(date.problem) : t.assignDue(null), ask);
+        await reply(ctx, date.problem ? texts.problem(date.problem) : t.assignDue(null, dueExample(ctx, access)), ask);
         return true;
       }
       // Within the evaluation's year and the next, as /jadwal: a year typed wrong would mislead the reminders.
       const range = evaluationDateRange(evaluation.year);
       if (!isDateInRange(parseIsoDate(date.value)!, range)) {
-        await reply(ctx, `${t.dueOutOfRange(text, evaluation.year, formatDateId(range.first), formatDateId(range.last))}\n${t.assignDue(null)}`, ask);
+        await reply(ctx, `${t.dueOutOfRange(text, evaluation.year, formatDateId(range.first), formatDateId(range.last))}\n${t.assignDue(null, dueExample(ctx, access))}`, ask);
+        return true;
+      }
+      // A new item due before today would be overdue the moment it is made.
+      if (date.value < todayOf(ctx, access)) {
+        await reply(ctx, `${t.duePast(formatDateId(parseIsoDate(date.value)!))}\n${t.assignDue(null, dueExample(ctx, access))}`, ask);
         return true;
       }
       dueDate = date.value;

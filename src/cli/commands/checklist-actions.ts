@@ -9,9 +9,11 @@ import type { NoticePerson } from '../../app/checklists.ts';
 import { moveChecklistItem } from '../../app/checklists.ts';
 import { listPicsOfOpd } from '../../db/checklists.ts';
 import { findOpdByCode } from '../../db/opds.ts';
+import { listStages } from '../../db/stages.ts';
 import type { ItemAction } from '../../domain/checklists.ts';
 import { ITEM_ACTIONS, STATUS_LABELS } from '../../domain/checklists.ts';
-import { formatDateId, parseIsoDate } from '../../domain/dates.ts';
+import { formatDateId, formatIsoDate, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
+import { currentWorkStage } from '../../domain/stages.ts';
 import { parseWholeNumber } from '../../domain/score-import.ts';
 import { parseDateOption, parseOptions, parseYearOption } from '../args.ts';
 import type { CliContext } from '../io.ts';
@@ -49,9 +51,10 @@ export async function checklistAssign(ctx: CliContext, args: string[]): Promise<
   }
   const pic = o.pic === undefined ? null : await requirePerson(ctx.db, workspace.id, o.pic);
   if (o.pic !== undefined && !pic) throw new CliError(`"${o.pic}" belum dikenal bot di ${workspace.name}.`);
-  // The chat's /tugaskan falls back on the document stage's deadline: so does this.
+  // As the chat's /tugaskan: the item belongs to the stage still ahead, whose deadline it falls back on.
+  const stage = currentWorkStage(await listStages(ctx.db, evaluation.id), formatIsoDate(toLocalDate(ctx.now, workspace.timeZone)));
   const outcome = await assignNewItem(ctx.db, {
-    workspaceId: workspace.id, actor: CLI_KOORDINATOR, evaluationId: evaluation.id, opdId: opd.id, indicatorId, stage: 'dokumen',
+    workspaceId: workspace.id, actor: CLI_KOORDINATOR, evaluationId: evaluation.id, opdId: opd.id, indicatorId, stage,
     title: o.title!, dueDate, assigneeId: pic?.id ?? null, now: ctx.now,
   });
   if (!outcome.ok) throw new CliError(await assignRefusal(ctx, outcome, { workspaceId: workspace.id, opd, pic: o.pic ?? '', due: o.due ?? '' }));
