@@ -4,7 +4,7 @@ import { escapeHtml as e } from './html.ts';
 
 export const reportTexts = {
   working: '⏳ Menyusun laporan: grafik, ringkasan PDF dan berkas XLSX…',
-  noEvaluation: (reason: string) => `${e(reason)}\nBuat evaluasinya dulu lewat CLI admin: <code>npm run cli -- workspace create …</code>.`,
+  noEvaluation: (reason: string) => `${e(reason)}\nAdmin dapat membuatnya lewat CLI admin: <code>npm run cli -- evaluation create --workspace … --year …</code>.`,
   chartsCaption: (workspace: string, framework: string, year: number) =>
     `📊 <b>${e(framework)} ${year}</b> — ${e(workspace)}\nDomain terhadap target · tahapan · tren tahunan · progres OPD`,
   pdfCaption: (headline: string) => `📄 Ringkasan untuk pimpinan. ${e(headline)}`,

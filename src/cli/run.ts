@@ -1,5 +1,6 @@
 import { checklistCommand } from './commands/checklist.ts';
 import { dbCommand } from './commands/db.ts';
+import { evaluationCommand } from './commands/evaluation.ts';
 import { frameworksCommand } from './commands/frameworks.ts';
 import { historyCommand } from './commands/history.ts';
 import { holidaysCommand } from './commands/holidays.ts';
@@ -19,6 +20,7 @@ export const HELP = `Bot Koordinasi SPBE — CLI admin
 
   npm run cli -- workspace create --slug kaltim --name "Pemprov Kaltim" --tz WITA \\
       [--framework spbe-2020|pemdi-2026] [--year 2024] [--target 3,5] [--admin <telegram-id>]
+  npm run cli -- evaluation create --workspace kaltim [--year 2027] [--framework pemdi-2026]
   npm run cli -- scores import --workspace kaltim --file nilai.csv|nilai.xlsx [--stage final] [--year 2024] [--dry-run]
   npm run cli -- scores history --workspace kaltim [--indicator 12] [--year 2024]
   npm run cli -- scores set --workspace kaltim --indicator 3 --value 1,26 [--external sdi] [--stage dokumen] \\
@@ -57,6 +59,7 @@ Tahap: mandiri, dokumen, interviu, visitasi, final. Basis data: DATABASE_URL (ba
 
 const COMMANDS: Record<string, (ctx: CliContext, args: string[]) => Promise<void>> = {
   workspace: workspaceCommand,
+  evaluation: evaluationCommand,
   scores: scoresCommand,
   stages: stagesCommand,
   index: indexCommand,

@@ -99,12 +99,14 @@ export async function generateChecklistItems(db: Db, input: GenerateInput): Prom
         }))),
       }));
     }
-    // An indicator's level is there once, whichever OPD holds it: a lead changed since (or an
-    // item moved to another OPD) must not bring a second item for the same evidence.
+    // Already there: an item per indicator × OPD (no levels), or an indicator's level (criteria
+    // items, made for the lead only) whichever OPD holds it: a lead changed since, or an item
+    // moved to another OPD, must not bring a second item for the same evidence.
+    const keyOf = (indicatorId: number | null, opdId: number, level: number | null) => (level === null ? `${indicatorId}:opd${opdId}` : `${indicatorId}:L${level}`);
     const have = new Set((await tx.checklistItem.findMany({
-      where: { evaluationId, indicatorId: { not: null } }, select: { indicatorId: true, level: true },
-    })).map((i) => `${i.indicatorId}:${i.level ?? ''}`));
-    const fresh = pairs.filter((p) => !have.has(`${p.indicatorId}:${p.item.level ?? ''}`));
+      where: { evaluationId, indicatorId: { not: null } }, select: { indicatorId: true, opdId: true, level: true },
+    })).map((i) => keyOf(i.indicatorId, i.opdId, i.level)));
+    const fresh = pairs.filter((p) => !have.has(keyOf(p.indicatorId, p.opdId, p.item.level)));
     if (fresh.length > 0) {
       await tx.checklistItem.createMany({
         data: fresh.map(({ item, indicatorId, opdId }) => ({

@@ -1,5 +1,8 @@
 import type { Stage, StageValues } from '../domain/stages.ts';
-import { parseStage } from '../domain/stages.ts';
+import { parseStage, STAGES } from '../domain/stages.ts';
+import type { Actor } from './audit.ts';
+import { recordAudit } from './audit.ts';
+import { replanWorkspace } from './reminder-plan.ts';
 import type { Db } from './client.ts';
 import type { StoredFramework } from './frameworks.ts';
 import { frameworkWithHash } from './frameworks.ts';
@@ -70,4 +73,28 @@ export async function loadEvaluationHead(db: Db, workspaceId: number): Promise<O
   const framework = await frameworkWithHash(db, Number(row.frameworkId), row.contentHash);
   if (!framework) return null;
   return { evaluation: { id: Number(row.id), year: Number(row.year), workspaceId }, framework };
+}
+
+export class EvaluationExistsError extends Error {}
+
+/**
+ * A new year's evaluation for a workspace, with its five stage rows (undated): from now on the
+ * active one (the latest year). Audited; the reminders are replanned for it (the previous year's
+ * stage reminders are no longer due).
+ */
+export async function createEvaluation(db: Db, input: { workspaceId: number; frameworkId: number; year: number; now: Date }, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    if (await tx.evaluation.findUnique({ where: { workspaceId_year: { workspaceId: input.workspaceId, year: input.year } } })) {
+      throw new EvaluationExistsError(`Evaluasi ${input.year} sudah ada`);
+    }
+    const evaluation = await tx.evaluation.create({
+      data: { workspaceId: input.workspaceId, frameworkId: input.frameworkId, year: input.year, stages: { create: STAGES.map((kind) => ({ kind })) } },
+    });
+    await recordAudit(tx, actor, {
+      workspaceId: input.workspaceId, action: 'evaluation.create', entity: 'evaluation', entityId: evaluation.id,
+      detail: { year: input.year, frameworkId: input.frameworkId },
+    });
+    await replanWorkspace(tx, input.workspaceId, input.now);
+    return evaluation;
+  });
 }
