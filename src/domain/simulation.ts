@@ -91,6 +91,10 @@ function fewestRaises(framework: FrameworkDef, values: IndicatorValues, needed: 
     plan.push(...ladders[k]!.raises.slice(0, r));
     count -= r;
   }
+  // Listed by indicator, the indicator with the largest gain first, and each indicator's raises in
+  // the order they can be made (2,50 → 3,00 before 3,00 → 4,00, even when the second gains more).
   const rank = new Map(ladders.map((l, k) => [l.no, k]));
-  return plan.sort((a, b) => b.gainUnits - a.gainUnits || rank.get(b.indicatorNo)! - rank.get(a.indicatorNo)! || a.fromValue - b.fromValue);
+  const best = new Map<number, number>();
+  for (const r of plan) best.set(r.indicatorNo, Math.max(best.get(r.indicatorNo) ?? 0, r.gainUnits));
+  return plan.sort((a, b) => best.get(b.indicatorNo)! - best.get(a.indicatorNo)! || rank.get(b.indicatorNo)! - rank.get(a.indicatorNo)! || a.fromValue - b.fromValue);
 }
