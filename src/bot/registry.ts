@@ -17,9 +17,9 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'start', description: 'Mulai, atau bergabung dengan kode undangan', usage: '/start [kode]', example: '/start', audience: 'anyone' },
   { name: 'bantuan', description: 'Daftar perintah yang dapat Anda pakai', usage: '/bantuan', example: '/bantuan', audience: 'anyone' },
-  { name: 'indeks', description: 'Indeks, predikat, domain dan aspek per tahap', usage: '/indeks [tahap]', example: '/indeks dokumen', audience: 'member' },
+  { name: 'indeks', description: 'Indeks, predikat, dan nilai per domain/aspek per tahap', usage: '/indeks [tahap]', example: '/indeks dokumen', audience: 'member' },
   { name: 'skor', description: 'Rincian satu indikator', usage: '/skor <no>', example: '/skor 12', audience: 'member' },
-  { name: 'domain', description: 'Aspek dan indikator satu domain', usage: '/domain <no>', example: '/domain 4', audience: 'member' },
+  { name: 'domain', description: 'Indikator satu domain (SPBE) atau satu aspek (Pemdi)', usage: '/domain <no>', example: '/domain 4', audience: 'member' },
   { name: 'simulasi', description: 'Kenaikan tingkat paling sedikit untuk mencapai target', usage: '/simulasi [target]', example: '/simulasi 3,5', audience: 'member' },
   { name: 'tahapan', description: 'Tahapan evaluasi, tanggal dan sisa hari', usage: '/tahapan', example: '/tahapan', audience: 'member' },
   { name: 'ceklis', description: 'Ceklis satu OPD dengan tombol status', usage: '/ceklis [opd]', example: '/ceklis bappeda', audience: 'member' },

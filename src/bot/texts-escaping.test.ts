@@ -160,7 +160,7 @@ const CASES: Record<string, () => string> = {
   'scoreTexts.externalUnknown': () => `${st.externalUnknown(1, H, H, [2])}\n${st.externalUnknown(1, H, null, [2])}`,
 
   'reportTexts.noEvaluation': () => rp.noEvaluation(H),
-  'reportTexts.chartsCaption': () => rp.chartsCaption(H, H, 2024),
+  'reportTexts.chartsCaption': () => rp.chartsCaption(H, H, 2024, false),
   'reportTexts.pdfCaption': () => rp.pdfCaption(rp.headline(H, H, H, true)),
   'reportTexts.xlsxPrivateBlocked': () => rp.xlsxPrivateBlocked(H),
 

@@ -5,8 +5,9 @@ import { escapeHtml as e } from './html.ts';
 export const reportTexts = {
   working: '⏳ Menyusun laporan: grafik, ringkasan PDF dan berkas XLSX…',
   noEvaluation: (reason: string) => `${e(reason)}\nAdmin dapat membuatnya lewat CLI admin: <code>npm run cli -- evaluation create --workspace … --year …</code>.`,
-  chartsCaption: (workspace: string, framework: string, year: number) =>
-    `📊 <b>${e(framework)} ${year}</b> — ${e(workspace)}\nDomain terhadap target · tahapan · tren tahunan · progres OPD`,
+  /** `byAspect`: a framework without domains (Pemdi), whose first chart is per aspect. */
+  chartsCaption: (workspace: string, framework: string, year: number, byAspect: boolean) =>
+    `📊 <b>${e(framework)} ${year}</b> — ${e(workspace)}\n${byAspect ? 'Aspek' : 'Domain'} terhadap target · tahapan · tren tahunan · progres OPD`,
   pdfCaption: (headline: string) => `📄 Ringkasan untuk pimpinan. ${e(headline)}`,
   xlsxCaption: '📗 Laporan lengkap (XLSX): indeks per tahap, semua indikator, ceklis per OPD, riwayat nilai, tren.',
   headline: (index: string, predicate: string, stage: string, provisional: boolean) =>

@@ -45,6 +45,7 @@ describe('/laporan in the group', () => {
     }
     const firstItem = (album.params.media as { caption?: string }[])[0]!;
     expect(firstItem.caption).toContain('Indeks SPBE 2024');
+    expect(firstItem.caption).toContain('Domain terhadap target');
     const messages = (album.response as { ok: true; result: { media_group_id: string }[] }).result;
     expect(new Set(messages.map((m) => m.media_group_id)).size).toBe(1);
 

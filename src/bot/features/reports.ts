@@ -51,7 +51,7 @@ export function reportsFeature() {
     const album: InputMediaPhoto[] = (['domains', 'stages', 'trend', 'opds'] as const).map((key, i) => ({
       type: 'photo',
       media: { source: files.charts[key], filename: `${key}.png` },
-      ...(i === 0 ? { caption: t.chartsCaption(model.workspaceName, model.framework.name, model.year), parse_mode: 'HTML' as const } : {}),
+      ...(i === 0 ? { caption: t.chartsCaption(model.workspaceName, model.framework.name, model.year, model.framework.domains.length === 0), parse_mode: 'HTML' as const } : {}),
     }));
     await ctx.replyWithMediaGroup(album);
     await ctx.replyWithDocument({ source: files.pdf, filename: name('pdf') }, { caption: t.pdfCaption(headline(model)), parse_mode: 'HTML' });
