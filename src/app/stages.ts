@@ -4,10 +4,11 @@
 // the same transaction (db/stages.ts). Nobody is told at once: the replanned reminders tell them.
 import type { Db } from '../db/client.ts';
 import { findEvaluation } from '../db/evaluations.ts';
-import { setStageDate } from '../db/stages.ts';
+import { listStages, setStageDate } from '../db/stages.ts';
 import type { DateRange } from '../domain/dates.ts';
 import { evaluationDateRange, isDateInRange, isValidTime, parseIsoDate } from '../domain/dates.ts';
 import type { Stage } from '../domain/stages.ts';
+import { stagesOutOfOrder } from '../domain/stages.ts';
 import type { AppActor } from './actors.ts';
 import { auditActorOf, isKoordinator, KOORDINATOR_ONLY } from './actors.ts';
 
@@ -25,7 +26,8 @@ export interface ScheduleRequest {
 }
 
 export type ScheduleOutcome =
-  | { ok: true; stage: Stage; date: string; time: string | null; year: number }
+  /** outOfOrder: the other stages whose order this date breaks (told as a warning) */
+  | { ok: true; stage: Stage; date: string; time: string | null; year: number; outOfOrder: { kind: Stage; dueDate: string }[] }
   /** reason: the sentence db/evaluations.ts says it with */
   | { ok: false; problem: 'no-evaluation'; reason: string }
   | { ok: false; problem: 'out-of-range'; year: number; range: DateRange }
@@ -52,5 +54,6 @@ export async function scheduleStage(db: Db, request: ScheduleRequest): Promise<S
   await setStageDate(db, {
     evaluationId: evaluation.id, workspaceId: request.workspaceId, stage: request.stage, dueDate: request.date, dueTime: request.time,
   }, auditActorOf(request.actor), request.now);
-  return { ok: true, stage: request.stage, date: request.date, time: request.time, year: evaluation.year };
+  const outOfOrder = stagesOutOfOrder(await listStages(db, evaluation.id), request.stage);
+  return { ok: true, stage: request.stage, date: request.date, time: request.time, year: evaluation.year, outOfOrder };
 }

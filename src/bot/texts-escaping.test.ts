@@ -67,6 +67,7 @@ const CASES: Record<string, () => string> = {
   'stageTexts.title': () => sg.title(H, 2024, H),
   'stageTexts.line': () => sg.line(H, H, H, H),
   'stageTexts.scheduled': () => sg.scheduled(H, H, H),
+  'stageTexts.outOfOrder': () => sg.outOfOrder(H, [H, H]),
   'stageTexts.dateOutOfRange': () => sg.dateOutOfRange(H, 2024, H, H),
 
   'checklistTexts.unknownOpd': () => ct.unknownOpd(H, [H]),

@@ -83,6 +83,9 @@ export const stageTexts = {
     `• ${e(label)}: ${date ? `${e(date)}${time ? ` pukul ${e(time)}` : ''}${left ? ` (${e(left)})` : ''}` : 'belum dijadwalkan'}`,
   hint: 'Koordinator mengatur tanggal dengan /jadwal &lt;tahap&gt; &lt;tanggal&gt; [jam].',
   scheduled: (label: string, date: string, time: string | null) => `Jadwal ${e(label)}: ${e(date)}${time ? ` pukul ${e(time)}` : ''}.`,
+  /** others: "Penilaian Dokumen (30 November 2026)", the stages whose order the new date breaks */
+  outOfOrder: (label: string, others: string[]) =>
+    `⚠️ Urutan tahap tidak lazim: ${e(label)} kini tidak lagi di antara tahap sebelum dan sesudahnya (${others.map(e).join('; ')}). Periksa tanggalnya dengan /tahapan.`,
   dateOutOfRange: (typed: string, year: number, first: string, last: string) =>
     `Tanggal "${e(typed)}" di luar masa evaluasi ${year}: pilih tanggal antara ${e(first)} dan ${e(last)}. Jadwal tidak diubah.`,
 };

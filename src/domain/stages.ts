@@ -33,6 +33,21 @@ export function currentWorkStage(stages: readonly { kind: string; dueDate: strin
   return WORK_STAGES.find((kind) => { const d = due.get(kind); return d != null && d >= today; }) ?? 'dokumen';
 }
 
+/**
+ * The dated stages whose order `stage` (just dated) breaks: an earlier stage due after it, or a
+ * later one due before it. A warning, not a refusal: the team may be fixing the other date next.
+ */
+export function stagesOutOfOrder(stages: readonly { kind: string; dueDate: string | null }[], stage: Stage): { kind: Stage; dueDate: string }[] {
+  const own = stages.find((s) => s.kind === stage)?.dueDate;
+  if (!own) return [];
+  const at = STAGES.indexOf(stage);
+  return STAGES.flatMap((kind, i) => {
+    const due = stages.find((s) => s.kind === kind)?.dueDate;
+    if (!due || i === at) return [];
+    return (i < at && due > own) || (i > at && due < own) ? [{ kind, dueDate: due }] : [];
+  });
+}
+
 /** Accepts what people type: any case, "Penilaian Dokumen", "wawancara", "akhir". */
 export function parseStage(input: string): Stage | null {
   const key = input.trim().toLowerCase().replace(/[\s_]+/g, '-');

@@ -36,6 +36,14 @@ describe('stages set', () => {
     expect(planned).toBeGreaterThan(0);
   });
 
+  it('warns on stderr, and still sets it, when the date breaks the stages\' order', async () => {
+    const run = await cli(t.db, ['stages', 'set', ...W, '--stage', 'mandiri', '--date', '2025-12-30']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Jadwal Penilaian Mandiri demo-kaltim 2024: 30 Desember 2025.');
+    expect(run.stderr).toMatch(/^Perhatian: urutan tahap tidak lazim, Penilaian Mandiri kini tidak di antara tahap sebelum dan sesudahnya \(Penilaian Dokumen /);
+    expect(await stage('mandiri')).toMatchObject({ dueDate: '2025-12-30' });
+  });
+
   it('takes the year of another evaluation with --year and leaves the hour empty without --time', async () => {
     const run = await cli(t.db, ['stages', 'set', ...W, '--stage', 'final', '--date', '2025-01-15', '--year', '2024']);
     expect(run.stdout).toBe('Jadwal Hasil Akhir demo-kaltim 2024: 15 Januari 2025. Pengingat dijadwalkan ulang.');

@@ -63,7 +63,9 @@ export function stagesFeature() {
       time: time?.ok ? time.value : null, now: ctx.deps.clock.now(),
     });
     if (!outcome.ok) return void (await reply(ctx, jadwalRefusal(outcome, dateWord!)));
-    await reply(ctx, t.scheduled(STAGE_LABELS[outcome.stage], formatDateId(parseIsoDate(outcome.date)!), timeText(outcome.time, access.workspace.timeZone)));
+    const scheduled = t.scheduled(STAGE_LABELS[outcome.stage], formatDateId(parseIsoDate(outcome.date)!), timeText(outcome.time, access.workspace.timeZone));
+    const others = outcome.outOfOrder.map((o) => `${STAGE_LABELS[o.kind]} ${formatDateId(parseIsoDate(o.dueDate)!)}`);
+    await reply(ctx, others.length === 0 ? scheduled : `${scheduled}\n${t.outOfOrder(STAGE_LABELS[outcome.stage], others)}`);
   }));
 
   return composer;

@@ -38,4 +38,8 @@ export async function stagesCommand(ctx: CliContext, args: string[]): Promise<vo
   if (!outcome.ok) throw new CliError(refusal(outcome, o.date!));
   const at = outcome.time === null ? '' : ` pukul ${formatTimeId({ hour: Number(outcome.time.slice(0, 2)), minute: Number(outcome.time.slice(3)) }, workspace.timeZone)}`;
   ctx.io.out(`Jadwal ${STAGE_LABELS[outcome.stage]} ${workspace.slug} ${outcome.year}: ${formatDateId(parseIsoDate(outcome.date)!)}${at}. Pengingat dijadwalkan ulang.`);
+  if (outcome.outOfOrder.length > 0) {
+    ctx.io.err(`Perhatian: urutan tahap tidak lazim, ${STAGE_LABELS[outcome.stage]} kini tidak di antara tahap sebelum dan sesudahnya (` +
+      `${outcome.outOfOrder.map((o) => `${STAGE_LABELS[o.kind]} ${formatDateId(parseIsoDate(o.dueDate)!)}`).join('; ')}).`);
+  }
 }
