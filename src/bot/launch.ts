@@ -96,14 +96,14 @@ export async function launchBot(bot: Telegraf<BotContext>, options: LaunchOption
   const secret = options.webhookSecret
     ?? (options.token ? createHash('sha256').update(`spbe-bot webhook secret\n${options.token}`).digest('base64url') : randomBytes(24).toString('base64url'));
   const callback = bot.webhookCallback(url.pathname, { secretToken: secret });
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(guarded(options, (req, res) => {
     if (req.url === '/healthz') {
       void healthz(options, res);
       return;
     }
     if (options.http?.(req, res)) return;
     void callback(req, res);
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const address = server.address();
   try {
@@ -126,13 +126,29 @@ async function healthz(options: LaunchOptions, res: ServerResponse): Promise<voi
   res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
 }
 
+/**
+ * A request handler that cannot take the process down: whatever one request throws is logged
+ * and answered 400 (the server's 'request' listener has no catch, so a throw there would end the
+ * bot for everyone, as a single malformed request line once did).
+ */
+function guarded(options: LaunchOptions, handle: (req: IncomingMessage, res: ServerResponse) => void) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      options.logger.warn({ err: error, path: String(req.url).slice(0, 200) }, 'request refused');
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Permintaan tidak dapat dibaca.');
+    }
+  };
+}
+
 /** /healthz and the dashboard, for polling mode; a port already taken is logged, not fatal: the bot matters more. */
 async function healthServer(options: LaunchOptions): Promise<{ port: number; close(): Promise<void> } | null> {
-  const server = createServer((req, res) => {
+  const server = createServer(guarded(options, (req, res) => {
     if (req.url === '/healthz') return void healthz(options, res);
     if (options.http?.(req, res)) return;
     res.writeHead(404).end();
-  });
+  }));
   const listening = await new Promise<boolean>((resolve) => {
     server.once('error', (error) => {
       options.logger.warn({ err: error, port: options.port }, 'health endpoint not started; continuing');

@@ -91,6 +91,8 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /** Handles /dasbor and /dasbor/api/*; returns false for any other path (the caller answers it). */
 export function dashboardHandler(deps: DashboardDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
+    // A request line that is no URL ("GET //[") is not ours, and must not throw out of the server.
+    if (!URL.canParse(req.url ?? '/', 'http://localhost')) return false;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/dasbor' || url.pathname === '/dasbor/') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void json(res, 405, { error: t.methodNotAllowed }), true;

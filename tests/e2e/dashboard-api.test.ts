@@ -2,6 +2,7 @@
 // /indeks and /progres give for the same data, each role sees what its chat commands show, and a
 // bad, stale, foreign or missing sign-in gets an error and nothing else.
 import { get } from 'node:http';
+import { connect } from 'node:net';
 import { Script } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,28 @@ function rawGet(path: string, headers: Record<string, string>) {
     }).on('error', reject);
   });
 }
+
+/** Sends raw bytes as an HTTP request and returns the response's status line. */
+function rawRequest(port: number, bytes: string) {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let data = '';
+    socket.on('data', (d) => { data += String(d); if (data.includes('\r\n')) { socket.destroy(); resolve(data.split('\r\n')[0]!); } });
+    socket.on('error', reject);
+  });
+}
+
+describe('a malformed request', () => {
+  it.each([['polling', false], ['webhook', true]] as const)('is refused and the bot goes on (%s mode)', async (_mode, webhook) => {
+    h = await startHarness({ dashboard: DASHBOARD, webhook });
+    const port = h.running.port!;
+    for (const line of ['GET //[ HTTP/1.1', 'GET http://x:99999/dasbor HTTP/1.1', 'POST //[/dasbor/api/ringkasan HTTP/1.1']) {
+      expect(await rawRequest(port, `${line}\r\nHost: x\r\nContent-Length: 0\r\n\r\n`)).toMatch(/^HTTP\/1\.1 (400|403|404)/);
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(textOf(await h.say(rina, GROUP, '/indeks'))).toContain('Indeks');
+  });
+});
 
 describe('compression', () => {
   it('sends the page and a large answer gzipped to a client that accepts it, plain to one that does not', async () => {
