@@ -104,6 +104,7 @@ export const checklistTexts = {
   itemDescription: (text: string) => html`${clip(text, 500)}`,
   evidenceLine: (kind: string, name: string, who: string) => html`📎 ${kind}: ${clip(name, 200)} (${who})`,
   noEvidence: html`Belum ada bukti dukung.`,
+  lateMark: '⚠️ terlambat',
   revision: (reason: string) => html`↩️ Alasan dikembalikan: ${reason}`,
   attachButton: '📎 Lampirkan bukti',
   openButton: (id: number) => `Buka #${id}`,

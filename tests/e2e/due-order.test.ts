@@ -55,7 +55,8 @@ describe('due order, the same on both databases', () => {
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toContain(`#${ids['Stage overdue']} Stage overdue`);
-    expect(text).toMatch(/Stage overdue[^\n]*5 September 2024/);
+    expect(text).toMatch(/Stage overdue[^\n]*5 September 2024 ⚠️ terlambat/);
+    expect(text).toMatch(/Own date later[^\n]*1 Oktober 2024(?! ⚠️)/);
   });
 
   it('/progres lists the most overdue first, by its stage\'s deadline or its own', async () => {
@@ -91,6 +92,7 @@ describe('due order, the same on both databases', () => {
     const rinaId = (await db.person.findFirstOrThrow({ where: { telegramId: BigInt(rina.id) } })).id;
     await db.checklistItem.updateMany({ where: { id: { in: [ids['Stage overdue']!, ids['Own date later']!] } }, data: { assigneeId: rinaId } });
     const text = textOf(await h.say(rina, GROUP, '/tugas'));
+    expect(text).toMatch(/Stage overdue — Dinas Kesehatan — 5 September 2024 ⚠️ terlambat/);
     const at = order(text, ['Stage overdue', 'Own date later', 'Undated']);
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);

@@ -2,9 +2,9 @@
 // not write to them yet, pointing them to the private chat from the group).
 import { Markup } from 'telegraf';
 import type { ItemWithDetail } from '../../db/checklists.ts';
-import { formatDateId, parseIsoDate } from '../../domain/dates.ts';
+import { formatDateId, formatIsoDate, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
 import type { ItemAction, ItemStatus } from '../../domain/checklists.ts';
-import { ACTION_LABELS, EVIDENCE_KIND_LABELS, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
+import { ACTION_LABELS, EVIDENCE_KIND_LABELS, isOverdue, STATUS_ICONS, STATUS_LABELS } from '../../domain/checklists.ts';
 import { STAGE_LABELS } from '../../domain/stages.ts';
 import type { Stage } from '../../domain/stages.ts';
 import type { BotContext } from '../context.ts';
@@ -17,7 +17,18 @@ export const dueText = (due: string | null) => {
   return date ? formatDateId(date) : null;
 };
 
-export function itemDetailText(item: ItemWithDetail, due: string | null): Html {
+/** The due date as lists and the item card show it: marked when the item is open and past it. */
+export function dueShown(due: string | null, status: string, today: string): string | null {
+  const text = dueText(due);
+  return text !== null && isOverdue(status as ItemStatus, due, today) ? `${text} ${t.lateMark}` : text;
+}
+
+/** Today in the workspace's zone ('YYYY-MM-DD'), the day deadlines are compared with. */
+export function workspaceToday(ctx: BotContext, timeZone: string): string {
+  return formatIsoDate(toLocalDate(ctx.deps.clock.now(), timeZone));
+}
+
+export function itemDetailText(item: ItemWithDetail, due: string | null, today: string): Html {
   const status = item.status as ItemStatus;
   const lines = [
     t.itemTitle(item.id, item.title),
@@ -26,7 +37,7 @@ export function itemDetailText(item: ItemWithDetail, due: string | null): Html {
   ];
   if (item.indicator) lines.push(t.itemLine('Indikator', `${item.indicator.no}${item.level ? ` (tingkat ${item.level})` : ''}`));
   if (item.stage) lines.push(t.itemLine('Tahap', STAGE_LABELS[item.stage as Stage] ?? item.stage));
-  if (due) lines.push(t.itemLine('Tenggat', dueText(due)!));
+  if (due) lines.push(t.itemLine('Tenggat', dueShown(due, item.status, today)!));
   if (item.assignee) lines.push(t.itemLine('Penanggung jawab', item.assignee.displayName));
   if (item.description) lines.push(html``, t.itemDescription(item.description));
   if (item.status === 'revisi' && item.revisionReason) lines.push(html``, t.revision(item.revisionReason));

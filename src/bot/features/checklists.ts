@@ -20,7 +20,7 @@ import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { checklistTexts as t, texts } from '../texts.ts';
 import { flowTexts } from '../texts-imports.ts';
-import { dueText, itemButtons, itemDetailText, notifyPerson } from './checklist-views.ts';
+import { dueShown, itemButtons, itemDetailText, notifyPerson, workspaceToday } from './checklist-views.ts';
 
 const PER_PAGE = 8;
 const FLOW_MINUTES = 30;
@@ -38,11 +38,12 @@ async function showPage(ctx: BotContext, access: WorkspaceAccess, opd: { id: num
   const evaluation = known === undefined ? await findEvaluation(ctx.deps.db, access.workspace.id) : known;
   if (!evaluation) return void (await reply(ctx, t.listEmpty(opd.name)));
   const { total, items } = await listOpdItems(ctx.deps.db, access.workspace.id, evaluation.id, opd.id, page, PER_PAGE);
+  const today = workspaceToday(ctx, access.workspace.timeZone);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const text = total === 0 ? t.listEmpty(opd.name) : [
     t.listTitle(opd.name, total, page + 1, pages),
     ...items.map((i) => t.listLine(STATUS_ICONS[i.status as ItemStatus], i.id, i.title, i.indicator?.no ?? null,
-      dueText(i.due), i.assignee?.displayName ?? null)),
+      dueShown(i.due, i.status, today), i.assignee?.displayName ?? null)),
   ].join('\n');
   const open = items.map((i) => Markup.button.callback(t.openButton(i.id), `it:${i.id}`));
   const nav = [
@@ -62,7 +63,7 @@ async function showItem(ctx: BotContext, access: WorkspaceAccess, itemId: number
   const state = { status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length };
   const actions = allowedActions(state, memberActor(access));
   const canAttach = canAttachEvidence(state, memberActor(access));
-  await reply(ctx, itemDetailText(item, effectiveDueDate(item.dueDate, item.stage ? dues.get(item.stage) ?? null : null)),
+  await reply(ctx, itemDetailText(item, effectiveDueDate(item.dueDate, item.stage ? dues.get(item.stage) ?? null : null), workspaceToday(ctx, access.workspace.timeZone)),
     itemButtons(item.id, actions.filter((a) => a !== 'ajukan' || state.evidenceCount > 0), canAttach));
 }
 

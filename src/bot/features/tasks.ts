@@ -14,7 +14,7 @@ import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { checklistTexts as t, fileTexts, scoreTexts } from '../texts.ts';
-import { dueText } from './checklist-views.ts';
+import { dueShown, dueText, workspaceToday } from './checklist-views.ts';
 
 export function tasksFeature() {
   const composer = new Composer<BotContext>();
@@ -27,8 +27,9 @@ export function tasksFeature() {
     const stages = new Map(evaluationIds.map((id, k) => [id, new Map(stageRows[k]!.map((s) => [s.kind, s.dueDate]))]));
     const withDue = items.map((i) => ({ item: i, id: i.id, due: effectiveDueDate(i.dueDate, i.stage && i.evaluationId ? stages.get(i.evaluationId)?.get(i.stage) ?? null : null) }));
     withDue.sort(byDueDate);
+    const today = workspaceToday(ctx, access.workspace.timeZone);
     await reply(ctx, [t.tasksTitle(items.length), ...withDue.map(({ item, due }) =>
-      t.taskLine(STATUS_ICONS[item.status as ItemStatus], item.id, item.title, item.opd.name, dueText(due)))].join('\n'));
+      t.taskLine(STATUS_ICONS[item.status as ItemStatus], item.id, item.title, item.opd.name, dueShown(due, item.status, today)))].join('\n'));
   }));
 
   composer.command('progres', guarded('progres', async (ctx, access) => {
