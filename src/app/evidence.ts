@@ -33,6 +33,11 @@ export async function attachItemEvidence(db: Db, request: EvidenceRequest): Prom
   const state = { status: item.status as ItemStatus, opdId: item.opdId, assigneeId: item.assignee?.id ?? null, evidenceCount: item.evidence.length + 1 };
   const refusal = evidenceRefusal(state, request.actor);
   if (refusal !== null) return { ok: false, problem: 'refused', reason: refusal };
+  // The same link or file again (a double tap, a form sent twice) is already there: kept once.
+  const { evidence } = request;
+  const same = item.evidence.some((e) => e.kind === evidence.kind
+    && (evidence.kind === 'link' ? e.url === evidence.url : e.telegramFileUnique !== null && e.telegramFileUnique === evidence.telegramFileUnique));
+  if (same) return { ok: true, item: { id: item.id, title: item.title }, to: item.status as ItemStatus };
   const submit = moveItem(state, 'ajukan', request.actor);
   const to = submit.ok ? submit.status : state.status;
   const saved = await attachEvidence(db, {

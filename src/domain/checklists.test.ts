@@ -144,6 +144,10 @@ describe('moveItem: refusals, one rule each', () => {
 
   it('kembalikan is for a koordinator only', () => {
     expect(refusal(item('diajukan'), 'kembalikan', pic, REASON)).toBe('Hanya koordinator yang dapat mengembalikan item untuk direvisi.');
+    for (const bad of ['a\u0000b', 'lihat \u001b[31m', 'teks \u202e terbalik']) {
+      expect(refusal(item('diajukan'), 'kembalikan', koordinator, bad)).toBe('Alasan memuat karakter kendali yang tidak dapat disimpan; ketik ulang alasannya.');
+    }
+    expect(moveItem(item('diajukan'), 'kembalikan', koordinator, 'baris satu\nbaris dua\tok')).toMatchObject({ ok: true, reason: 'baris satu\nbaris dua\tok' });
   });
 
   it('kembalikan needs a submitted item', () => {

@@ -178,6 +178,12 @@ export function moveItem(item: ItemState, action: ItemAction, actor: ItemActor, 
         : 'Tuliskan alasan membuka kembali item yang sudah selesai.',
     };
   }
+  // Control characters (NUL, escapes, direction overrides) cannot be stored on PostgreSQL or
+  // would garble what the PIC is sent; a line break or a tab is fine.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+    return { ok: false, reason: 'Alasan memuat karakter kendali yang tidak dapat disimpan; ketik ulang alasannya.' };
+  }
   // Counted in characters as people see them (an emoji is one), not UTF-16 units.
   const length = [...text].length;
   if (length > REASON_MAX_LENGTH) {

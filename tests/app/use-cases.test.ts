@@ -76,6 +76,24 @@ describe('attachItemEvidence', () => {
   });
 });
 
+describe('attachItemEvidence twice', () => {
+  it('keeps the same link or file once (a double tap, a form sent twice), and another link as its own', async () => {
+    const made = await assign({ assigneeId: budi.personId });
+    const itemId = made.ok ? made.item.id : 0;
+    const first = await attachItemEvidence(t.db, { workspaceId, actor: budi, itemId, evidence: LINK, now: NOW });
+    expect(first).toMatchObject({ ok: true, to: 'diajukan' });
+    const before = await written();
+    expect(await attachItemEvidence(t.db, { workspaceId, actor: budi, itemId, evidence: LINK, now: NOW })).toMatchObject({ ok: true, to: 'diajukan' });
+    expect(await written()).toEqual(before);
+    const file: NewEvidence = { kind: 'document', url: null, fileName: 'sk.pdf', telegramFileId: 'f1', telegramFileUnique: 'u1', fileSize: 10, mimeType: 'application/pdf' };
+    await attachItemEvidence(t.db, { workspaceId, actor: budi, itemId, evidence: file, now: NOW });
+    await attachItemEvidence(t.db, { workspaceId, actor: budi, itemId, evidence: { ...file, telegramFileId: 'f1-again' }, now: NOW });
+    await attachItemEvidence(t.db, { workspaceId, actor: budi, itemId, evidence: { ...LINK, url: 'https://contoh.go.id/sk-2' }, now: NOW });
+    const rows = await t.db.evidence.findMany({ where: { itemId }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.url ?? r.fileName)).toEqual(['https://contoh.go.id/sk', 'sk.pdf', 'https://contoh.go.id/sk-2']);
+  });
+});
+
 describe('scheduleStage and recordIndicatorValue', () => {
   it('refuse a non-koordinator and a hand-made date, writing nothing', async () => {
     const before = await written();
