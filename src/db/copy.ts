@@ -3,8 +3,9 @@
 // (all or nothing), counts checked before it commits; the target must be empty (its migrations
 // are applied first). And the SQLite online backup (`db backup`).
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Db } from './client.ts';
-import { createDb, dialectOf } from './client.ts';
+import { createDb, describeUnreachable, dialectOf, isUnreachable } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
 import { queryRaw } from './raw-sql.ts';
 
@@ -64,7 +65,13 @@ export async function copyDatabase(source: Db, targetUrl: string, onTable: (name
   const target = createDb(targetUrl);
   if (dialectOf(target) !== 'postgresql') throw new CopyError('tujuan --to harus PostgreSQL (postgresql://…).');
   try {
-    await migrateDatabase(target, targetUrl);
+    try {
+      await migrateDatabase(target, targetUrl);
+    } catch (error) {
+      // Said in the operator's words: the usual mistakes are a server that is down or a database not created yet.
+      if (isUnreachable(error) || /P1003|does not exist/i.test(String((error as Error)?.message))) throw new CopyError(`basis data tujuan tidak dapat dihubungi (${describeUnreachable(error)}); periksa alamat --to, dan buat dulu basis data kosongnya.`);
+      throw error;
+    }
     const tables = await tablesOf(source);
     for (const table of tables) {
       const rows = await delegateOf(target, table).count();
@@ -124,5 +131,6 @@ async function resetSequences(tx: unknown, tables: Table[]): Promise<void> {
 export async function backupSqlite(db: Db, out: string): Promise<void> {
   if (dialectOf(db) !== 'sqlite') throw new CopyError('db backup untuk SQLite; untuk PostgreSQL pakai pg_dump (lihat README, bagian Production).');
   if (existsSync(out)) throw new CopyError(`berkas ${out} sudah ada; pilih nama lain (cadangan tidak menimpa).`);
+  if (!existsSync(dirname(out))) throw new CopyError(`folder ${dirname(out)} tidak ada; buat dulu atau pilih folder lain.`);
   await db.$executeRawUnsafe('VACUUM INTO ?', out);
 }

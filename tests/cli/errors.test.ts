@@ -87,6 +87,7 @@ describe('workspace create refusals (exit 1)', () => {
     ['--year', '2019', /tidak ada kerangka evaluasi yang berlaku untuk tahun 2019/],
     ['--slug', 'kaltim', /Workspace "kaltim" sudah ada/],
     ['--name', 'x'.repeat(101), /paling banyak 100 karakter/],
+    ['--name', '   ', /nama instansi tidak boleh kosong/],
   ])('%s %s', async (opt, value, message) => {
     await expectRefused(withOpt(opt, value), 1, message);
   });

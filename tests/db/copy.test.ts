@@ -105,5 +105,17 @@ describe('db backup', () => {
     const again = await cli(source, 'db', 'backup', '--out', 'cadangan.db');
     expect(again.code).toBe(1);
     expect(again.err).toContain('sudah ada');
+    const noFolder = await cli(source, 'db', 'backup', '--out', 'tidak-ada/cadangan.db');
+    expect(noFolder).toMatchObject({ code: 1, out: '' });
+    expect(noFolder.err).toContain(`folder ${join(dir, 'tidak-ada')} tidak ada`);
+  });
+
+  it('says in Indonesian when the target cannot be reached or does not exist, and copies nothing', async () => {
+    for (const to of ['postgresql://postgres@127.0.0.1:1/spbe', databaseUrl(`spbe_tidak_ada_${process.pid}`)]) {
+      const run = await cli(source, 'db', 'copy', '--to', to);
+      expect(run).toMatchObject({ code: 1, out: '' });
+      expect(run.err).toContain('basis data tujuan tidak dapat dihubungi');
+      expect(run.err).toContain('buat dulu basis data kosongnya');
+    }
   });
 });

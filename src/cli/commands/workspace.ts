@@ -23,6 +23,7 @@ export async function workspaceCommand(ctx: CliContext, args: string[]): Promise
   const slug = o.slug!.trim().toLowerCase();
   if (!isValidSlug(slug)) throw new CliError(`slug "${o.slug}" tidak sah: pakai huruf kecil, angka dan tanda minus (mis. kaltim, kab-paser).`);
   const name = o.name!.trim();
+  if (name === '') throw new CliError('nama instansi tidak boleh kosong (mis. --name "Pemkab Paser").');
   if (name.length > 100) throw new CliError('nama instansi paling banyak 100 karakter.');
   const timeZone = parseTimeZone(o.tz!);
   if (!timeZone) throw new CliError(`zona waktu "${o.tz}" tidak dikenal: pakai WIB, WITA atau WIT (Asia/Jakarta, Asia/Makassar, Asia/Jayapura).`);
