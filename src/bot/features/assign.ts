@@ -12,7 +12,7 @@ import { clearFlow, getFlow, setFlow } from '../../db/flows.ts';
 import { findOpdsByIds, listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import { TITLE_LENGTH } from '../../domain/checklists.ts';
-import { addDays, evaluationDateRange, formatDateId, formatIsoDate, isDateInRange, parseIsoDate, toLocalDate } from '../../domain/dates.ts';
+import { addDays, evaluationDateRange, formatDateId, formatIsoDate, isDateInRange, parseIsoDate } from '../../domain/dates.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { currentWorkStage } from '../../domain/stages.ts';
 import { arg, parseWith } from '../args.ts';
@@ -22,7 +22,7 @@ import { guarded, requireAccess } from '../guard.ts';
 import { reply } from '../reply.ts';
 import { checklistTexts as t, texts } from '../texts.ts';
 import { refusedElsewhere } from '../flow-workspace.ts';
-import { dueText, notifyPerson } from './checklist-views.ts';
+import { dueText, notifyPerson, workspaceToday } from './checklist-views.ts';
 
 const FLOW_MINUTES = 30;
 const ask = Markup.forceReply().selective();
@@ -99,14 +99,9 @@ function assignRefusal(outcome: Exclude<AssignOutcome, { ok: true }>, dueDate: s
   }
 }
 
-/** Today in the workspace's zone ('YYYY-MM-DD'). */
-function todayOf(ctx: BotContext, access: WorkspaceAccess): string {
-  return formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
-}
-
 /** A due date to show as the example: two weeks from today, as people type it (DD-MM-YYYY). */
 function dueExample(ctx: BotContext, access: WorkspaceAccess): string {
-  const [y, m, d] = formatIsoDate(addDays(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone), 14)).split('-');
+  const [y, m, d] = formatIsoDate(addDays(parseIsoDate(workspaceToday(ctx, access.workspace.timeZone))!, 14)).split('-');
   return `${d}-${m}-${y}`;
 }
 
@@ -129,7 +124,7 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
       indicatorId = fw!.indicatorIds.get(no.value)!;
     }
     // The stage still ahead (the interview once the documents are in), so the item is not born overdue.
-    const stage = currentWorkStage(await listStages(db, evaluation.id), todayOf(ctx, access));
+    const stage = currentWorkStage(await listStages(db, evaluation.id), workspaceToday(ctx, access.workspace.timeZone));
     await save(ctx, access, 'judul', { ...flow.data, indicatorId, evaluationId: evaluation.id, stage });
     await reply(ctx, t.assignTitle, ask);
     return true;
@@ -159,7 +154,7 @@ export async function handleAssignFlow(ctx: BotContext, access: WorkspaceAccess,
         return true;
       }
       // A new item due before today would be overdue the moment it is made.
-      if (date.value < todayOf(ctx, access)) {
+      if (date.value < workspaceToday(ctx, access.workspace.timeZone)) {
         await reply(ctx, `${t.duePast(formatDateId(parseIsoDate(date.value)!))}\n${t.assignDue(null, dueExample(ctx, access))}`, ask);
         return true;
       }

@@ -8,7 +8,6 @@ import { listOpds } from '../../db/opds.ts';
 import { listStages } from '../../db/stages.ts';
 import type { ItemStatus } from '../../domain/checklists.ts';
 import { byDueDate, effectiveDueDate, progressBar, STATUS_ICONS } from '../../domain/checklists.ts';
-import { formatIsoDate, toLocalDate } from '../../domain/dates.ts';
 import { missingExternalIndices, waitingText } from '../../domain/external-indices.ts';
 import type { BotContext } from '../context.ts';
 import { guarded } from '../guard.ts';
@@ -40,7 +39,7 @@ export function tasksFeature() {
     // Everything after the evaluation in one round (in parallel on PostgreSQL, where each round
     // trip is about a millisecond of the reply). Two groupings rather than one by OPD and
     // indicator: that one returns a row for nearly every item, and mapping rows costs most here.
-    const today = formatIsoDate(toLocalDate(ctx.deps.clock.now(), access.workspace.timeZone));
+    const today = workspaceToday(ctx, access.workspace.timeZone);
     const [counts, byIndicatorRows, opds, overdue, external] = await Promise.all([
       countItemsByOpd(db, access.workspace.id, evaluation.id),
       countItemsByIndicator(db, access.workspace.id, evaluation.id),
